@@ -9,7 +9,7 @@ const config = {
 		// Action endpoints take cross-origin POSTs from BI hosts (form posts and JSON sent as
 		// text/plain), so SvelteKit's blanket origin check is off and hooks.server.ts checks
 		// the origin of every other state-changing request itself.
-		csrf: { checkOrigin: false }
+		csrf: { trustedOrigins: ['*'] }
 	}
 };
 

@@ -119,13 +119,7 @@ export interface EmailOutput extends OutputBase {
 }
 
 export type FormFieldType =
-	| 'text'
-	| 'textarea'
-	| 'number'
-	| 'email'
-	| 'date'
-	| 'checkbox'
-	| 'select';
+	'text' | 'textarea' | 'number' | 'email' | 'date' | 'checkbox' | 'select';
 
 export interface FormField {
 	name: string;

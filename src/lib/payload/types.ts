@@ -39,7 +39,17 @@ export interface CanonicalTable {
 	totalRowCount?: number;
 	/** Context-menu pushes: the point that was clicked. */
 	clickedRow?: Row;
+	/** The Liveboard a visualization push came from, where the payload says. */
+	liveboard?: { id?: string; name?: string };
+	/** The BI user who pushed, where the payload says. */
+	user?: PushUser;
 	warnings: Warning[];
+}
+
+export interface PushUser {
+	id?: string;
+	name?: string;
+	email?: string;
 }
 
 /** An expected problem with input: a code for programs, a message for people. */

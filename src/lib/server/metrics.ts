@@ -1,0 +1,31 @@
+/**
+ * Prometheus metrics, served at /metrics. One registry per process; later parts add their
+ * counters here so the whole set is visible in one place.
+ */
+
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry, prefix: 'pushmap_' });
+
+export const httpRequests = new Counter({
+	name: 'pushmap_http_requests_total',
+	help: 'HTTP requests served, by route and status.',
+	labelNames: ['method', 'route', 'status'] as const,
+	registers: [registry]
+});
+
+export const httpDuration = new Histogram({
+	name: 'pushmap_http_request_duration_seconds',
+	help: 'Time to produce a response, by route.',
+	labelNames: ['method', 'route'] as const,
+	buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+	registers: [registry]
+});
+
+export const loginFailuresTotal = new Counter({
+	name: 'pushmap_login_failures_total',
+	help: 'Failed sign-ins, including those refused because of throttling.',
+	labelNames: ['reason'] as const,
+	registers: [registry]
+});

@@ -1,0 +1,4 @@
+export const load = ({ locals }) => {
+	const user = locals.user!;
+	return { user: { email: user.email, name: user.name, role: user.role } };
+};
