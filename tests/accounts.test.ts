@@ -102,14 +102,12 @@ describe.each(engines)('accounts on %s', (engine) => {
 
 	it('throttles one address trying many accounts', async () => {
 		const address = '203.0.113.9';
-		await handle.db
-			.insert(loginFailures)
-			.values(
-				Array.from({ length: 30 }, (_, i) => ({
-					key: `ip:${address}`,
-					failedAt: new Date(Date.now() - i * 1000)
-				}))
-			);
+		await handle.db.insert(loginFailures).values(
+			Array.from({ length: 30 }, (_, i) => ({
+				key: `ip:${address}`,
+				failedAt: new Date(Date.now() - i * 1000)
+			}))
+		);
 		const result = await signIn(handle.db, {
 			email: 'someone-new@example.com',
 			password: 'whatever password',
