@@ -83,7 +83,7 @@ describe.each(engines)('npx pushmap on %s', (engine) => {
 
 	it('migrates, creates an admin once, and prints a token that the server accepts', async () => {
 		const migrated = await pushmap(['migrate'], env);
-		expect(migrated.stdout).toMatch(/^Database is up to date \(1 migrations/);
+		expect(migrated.stdout).toMatch(/^Database is up to date \(\d+ migrations/);
 
 		const created = await pushmap(
 			['create-admin', '--email', 'Ops@Example.com', '--password', 'a long enough password'],

@@ -18,6 +18,7 @@ const TABLES = [
 	'deliveries',
 	'delivery_attempts',
 	'login_failures',
+	'push_signatures',
 	'runs',
 	'sessions',
 	'users'

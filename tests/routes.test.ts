@@ -29,8 +29,13 @@ const ACCESS: Record<string, 'public' | 'reviewer' | 'admin'> = {
 	'/api/tokens': 'reviewer',
 	'/api/tokens/[id]': 'reviewer',
 	'/api/actions': 'admin',
+	'/api/actions/[slug]': 'admin',
+	'/api/actions/[slug]/publish': 'admin',
 	'/api/runs': 'reviewer',
-	'/api/credentials': 'admin'
+	'/api/runs/[id]': 'reviewer',
+	'/api/credentials': 'admin',
+	'/api/credentials/[name]': 'admin',
+	'/a/[slug]': 'public'
 };
 
 const routes = discoverRoutes();

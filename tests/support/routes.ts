@@ -19,7 +19,8 @@ export interface RouteEntry {
 const SAMPLE_PARAMS: Record<string, string> = {
 	id: '00000000-0000-4000-8000-000000000000',
 	token: 'no-such-invitation',
-	slug: 'no-such-action'
+	slug: 'no-such-action',
+	name: 'no-such-credential'
 };
 
 export function discoverRoutes(): RouteEntry[] {

@@ -1,6 +1,6 @@
 /**
  * Starts the built Pushmap server as a child process, on its own port, data directory and
- * database, exactly as `npm start` runs it. Suites talk to it over HTTP.
+ * database, the way `npm start` runs it (`pushmap serve`). Suites talk to it over HTTP.
  */
 
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -52,7 +52,7 @@ export async function startServer(
 	let output = '';
 
 	async function launch() {
-		child = spawn(process.execPath, [path.join(root, 'build/index.js')], {
+		child = spawn(process.execPath, [path.join(root, 'bin/pushmap.js'), 'serve'], {
 			env,
 			stdio: ['ignore', 'pipe', 'pipe']
 		});

@@ -49,7 +49,8 @@ export function withDefaults(input: DefinitionInput): ActionDefinition {
 		...(input.rowFilter !== undefined && { rowFilter: input.rowFilter }),
 		outputs: input.outputs,
 		...(input.page !== undefined && { page: input.page }),
-		...(input.retention !== undefined && { retention: input.retention })
+		...(input.retention !== undefined && { retention: input.retention }),
+		...(input.limits !== undefined && { limits: input.limits })
 	};
 	return definition;
 }

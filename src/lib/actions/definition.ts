@@ -170,4 +170,6 @@ export interface ActionDefinition {
 	page?: { template: string };
 	/** Run log retention for this action; install defaults apply where unset. */
 	retention?: { keepPayloads?: boolean; days?: number; maxPayloadBytes?: number };
+	/** Intake limits for this action; install defaults apply where unset. */
+	limits?: { pushesPerMinute?: number; maxPushBytes?: number };
 }

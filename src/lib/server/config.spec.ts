@@ -13,7 +13,10 @@ describe('configuration', () => {
 			dataDir: path.resolve('data'),
 			secretKey: undefined,
 			outboundAllow: [],
-			logLevel: 'info'
+			logLevel: 'info',
+			corsOrigins: [],
+			maxPushBytes: 20 * 1024 * 1024,
+			maxStoredPayloadBytes: 5 * 1024 * 1024
 		});
 	});
 
@@ -34,5 +37,14 @@ describe('configuration', () => {
 
 	it('names the variable that is wrong', () => {
 		expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT must be a whole number');
+		expect(() => loadConfig({ PUSHMAP_MAX_PUSH_BYTES: 'lots' })).toThrow(
+			'PUSHMAP_MAX_PUSH_BYTES must be a size like 20mb'
+		);
+	});
+
+	it('reads sizes with or without a unit', () => {
+		expect(loadConfig({ PUSHMAP_MAX_PUSH_BYTES: '512kb' }).maxPushBytes).toBe(512 * 1024);
+		expect(loadConfig({ PUSHMAP_MAX_PUSH_BYTES: '2MB' }).maxPushBytes).toBe(2 * 1024 * 1024);
+		expect(loadConfig({ PUSHMAP_MAX_PUSH_BYTES: '4096' }).maxPushBytes).toBe(4096);
 	});
 });

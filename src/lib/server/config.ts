@@ -15,6 +15,12 @@ export interface Config {
 	secretKey: string | undefined;
 	outboundAllow: string[];
 	logLevel: string;
+	/** Origins whose browser pages may push to action endpoints (CORS); `*` for any. */
+	corsOrigins: string[];
+	/** The largest push accepted, unless an action sets its own limit. */
+	maxPushBytes: number;
+	/** The largest payload stored with a run, unless an action sets its own. */
+	maxStoredPayloadBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -28,7 +34,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		dataDir: path.resolve(env.PUSHMAP_DATA_DIR || 'data'),
 		secretKey: env.PUSHMAP_SECRET_KEY || undefined,
 		outboundAllow: parseList(env.PUSHMAP_OUTBOUND_ALLOW),
-		logLevel: env.LOG_LEVEL || 'info'
+		logLevel: env.LOG_LEVEL || 'info',
+		corsOrigins: parseList(env.PUSHMAP_CORS_ORIGINS),
+		maxPushBytes: parseBytes('PUSHMAP_MAX_PUSH_BYTES', env.PUSHMAP_MAX_PUSH_BYTES, 20 * MB),
+		maxStoredPayloadBytes: parseBytes(
+			'PUSHMAP_MAX_STORED_PAYLOAD_BYTES',
+			env.PUSHMAP_MAX_STORED_PAYLOAD_BYTES,
+			5 * MB
+		)
 	};
 }
 
@@ -39,6 +52,19 @@ function parsePort(value: string | undefined): number {
 		throw new ConfigError(`PORT must be a whole number from 0 to 65535; it is "${value}".`);
 	}
 	return port;
+}
+
+const MB = 1024 * 1024;
+
+/** A byte count, as a number or with a unit: "512kb", "20mb". */
+function parseBytes(name: string, value: string | undefined, fallback: number): number {
+	if (!value) return fallback;
+	const match = /^(\d+)\s*(b|kb|mb|gb)?$/i.exec(value.trim());
+	if (!match) {
+		throw new ConfigError(`${name} must be a size like 20mb, 512kb or 1048576; it is "${value}".`);
+	}
+	const unit = { b: 1, kb: 1024, mb: MB, gb: 1024 * MB }[(match[2] ?? 'b').toLowerCase()] ?? 1;
+	return Number(match[1]) * unit;
 }
 
 function parseList(value: string | undefined): string[] {

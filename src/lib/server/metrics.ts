@@ -29,3 +29,24 @@ export const loginFailuresTotal = new Counter({
 	labelNames: ['reason'] as const,
 	registers: [registry]
 });
+
+export const pushesTotal = new Counter({
+	name: 'pushmap_pushes_total',
+	help: 'Pushes received by action endpoints, by action and outcome.',
+	labelNames: ['action', 'outcome'] as const,
+	registers: [registry]
+});
+
+export const pushAuthFailures = new Counter({
+	name: 'pushmap_push_auth_failures_total',
+	help: 'Pushes refused because their credentials were missing or wrong.',
+	labelNames: ['action'] as const,
+	registers: [registry]
+});
+
+export const pushRows = new Histogram({
+	name: 'pushmap_push_rows',
+	help: 'Rows per accepted push.',
+	buckets: [0, 1, 10, 100, 1_000, 10_000, 100_000],
+	registers: [registry]
+});

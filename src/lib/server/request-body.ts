@@ -1,4 +1,8 @@
 import { jsonError } from './http';
+import { readText } from './runs/push-body';
+
+/** Admin API bodies are definitions and settings, never pushes: a megabyte is plenty. */
+const MAX_API_BODY_BYTES = 1024 * 1024;
 
 /** Reads a JSON object body, or gives the 400/415 response that says what to send. */
 export async function readJsonObject(
@@ -15,8 +19,15 @@ export async function readJsonObject(
 			)
 		};
 	}
+	const read = await readText(request, MAX_API_BODY_BYTES);
+	if (!read.ok) {
+		return {
+			ok: false,
+			response: jsonError(413, 'body-too-large', 'Send a body of at most 1 MB.')
+		};
+	}
 	try {
-		const value: unknown = await request.json();
+		const value: unknown = JSON.parse(read.text);
 		if (value && typeof value === 'object' && !Array.isArray(value)) {
 			return { ok: true, value: value as Record<string, unknown> };
 		}

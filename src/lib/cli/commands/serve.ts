@@ -34,6 +34,9 @@ Options:
 		}
 		// The server logs as a server: one JSON line per request on stdout.
 		delete process.env.PUSHMAP_CLI;
+		// Pushmap limits each body itself (per action for pushes), with errors that say what
+		// to do; the adapter's blanket limit would cut pushes off at 512 KB with a bare 413.
+		process.env.BODY_SIZE_LIMIT ??= 'Infinity';
 		await import(pathToFileURL(entry).href);
 		return 0;
 	}

@@ -242,3 +242,17 @@ export const deliveryAttempts = pgTable(
 	},
 	(t) => [uniqueIndex('delivery_attempts_number_idx').on(t.deliveryId, t.number)]
 );
+
+/**
+ * Signatures of HMAC-signed pushes seen within the tolerance window: the same signature
+ * twice is a replay. A sender's honest retry signs anew, so it is not caught here (the
+ * idempotency key answers it with the first response instead).
+ */
+export const pushSignatures = pgTable(
+	'push_signatures',
+	{
+		signatureHash: text('signature_hash').primaryKey(),
+		seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('push_signatures_seen_idx').on(t.seenAt)]
+);

@@ -1,0 +1,271 @@
+/**
+ * A push, from request to response: find the action, hold back floods, authenticate,
+ * answer repeated idempotency keys, read and assess the body, and record the run before
+ * answering. Every answer, good or bad, is `{ runId, status, warnings, rowCount, outputs }`
+ * or `{ error: { code, message, details } }`.
+ */
+
+import { randomUUID } from 'node:crypto';
+import type { ActionDefinition } from '../../actions/definition';
+import type { CanonicalTable, Warning } from '../../payload/types';
+import { findPublished, type PublishedAction } from '../actions/store';
+import { log } from '../log';
+import { pushAuthFailures, pushesTotal, pushRows } from '../metrics';
+import { runtime } from '../runtime';
+import { openCredential } from '../secrets/credentials';
+import { endpointSecret } from '../secrets/credential-types';
+import { assessPush } from './assess';
+import { checkPushAuth, DEFAULT_HMAC_TOLERANCE_SECONDS } from './endpoint-auth';
+import { readPushBody, type PushBody } from './push-body';
+import { takePush } from './rate-limit';
+import {
+	findIdempotentResponse,
+	insertRun,
+	recordSignature,
+	type RunRecord,
+	type StoredResponse
+} from './record';
+
+export const DEFAULT_PUSHES_PER_MINUTE = 600;
+/** Canonical tables larger than this are stored cut to it; the payload keeps the rest. */
+export const STORED_TABLE_ROWS = 10_000;
+
+export interface IncomingPush {
+	slug: string;
+	request: Request;
+	url: URL;
+	clientAddress: string;
+}
+
+export interface PushReply {
+	status: number;
+	body: unknown;
+	headers: Record<string, string>;
+}
+
+export async function receivePush(push: IncomingPush): Promise<PushReply> {
+	const { db } = runtime();
+	const action = await findPublished(db, push.slug);
+	if (!action) {
+		return errorReply(
+			404,
+			'action-not-found',
+			`No published action has the slug "${push.slug}". Check the URL of the custom action in your BI tool.`
+		);
+	}
+	const { definition } = action;
+
+	const wait = takePush(
+		action.actionId,
+		definition.limits?.pushesPerMinute ?? DEFAULT_PUSHES_PER_MINUTE
+	);
+	if (wait > 0) {
+		pushesTotal.inc({ action: push.slug, outcome: 'rate-limited' });
+		return errorReply(
+			429,
+			'rate-limited',
+			`This action takes no more pushes right now. Try again in ${wait} s.`,
+			undefined,
+			{
+				'retry-after': String(wait)
+			}
+		);
+	}
+
+	// A signature covers the body, so a signed push is read before it is checked; other
+	// methods are checked first, so an unauthenticated sender cannot make us read 20 MB.
+	const maxBytes = definition.limits?.maxPushBytes ?? runtime().config.maxPushBytes;
+	let body: PushBody | undefined;
+	if (definition.auth.type === 'hmac') body = await readPushBody(push.request, maxBytes);
+	const auth = await authenticate(push, action, body);
+	if (!auth.ok) return auth.reply;
+
+	const key = idempotencyKey(push.request.headers);
+	if (key) {
+		const earlier = await findIdempotentResponse(db, action.actionId, key);
+		if (earlier) return replayed(earlier);
+	}
+
+	body ??= await readPushBody(push.request, maxBytes);
+	return recordAndReply(push, action, auth.method, key, body);
+}
+
+async function authenticate(
+	push: IncomingPush,
+	action: PublishedAction,
+	body: PushBody | undefined
+): Promise<{ ok: true; method: string } | { ok: false; reply: PushReply }> {
+	const { db, secretKey } = runtime();
+	const auth = action.definition.auth;
+	if (body && !body.ok && body.status === 413) {
+		// Too large to verify its signature: refuse without recording, as for any unsigned push.
+		return { ok: false, reply: errorReply(413, body.code, body.message) };
+	}
+
+	const tolerance =
+		(auth.type === 'hmac' && auth.toleranceSeconds) || DEFAULT_HMAC_TOLERANCE_SECONDS;
+	const check = await checkPushAuth(auth, {
+		headers: push.request.headers,
+		url: push.url,
+		body: body?.text ?? '',
+		now: Date.now(),
+		async secret(name) {
+			const credential = await openCredential(db, secretKey, name);
+			return credential && endpointSecret(credential.type, credential.secretFields);
+		},
+		firstSighting: (signature) => recordSignature(db, signature, 2 * tolerance * 1000)
+	});
+	if (check.ok) return check;
+
+	pushAuthFailures.inc({ action: push.slug });
+	log.warn(
+		{ action: push.slug, client: push.clientAddress, reason: check.reason },
+		'push refused: authentication failed'
+	);
+	return {
+		ok: false,
+		reply: errorReply(
+			401,
+			'unauthorized',
+			'This action needs valid credentials. Check the authentication set on the custom action in your BI tool.',
+			undefined,
+			challenge(action.definition)
+		)
+	};
+}
+
+async function recordAndReply(
+	push: IncomingPush,
+	action: PublishedAction,
+	authMethod: string,
+	key: string | null,
+	body: PushBody
+): Promise<PushReply> {
+	const { db } = runtime();
+	const runId = randomUUID();
+	const outcome = replyFor(runId, action.definition, body);
+	const stored = storedPayload(body, action.definition);
+
+	const raced = await insertRun(db, {
+		id: runId,
+		actionId: action.actionId,
+		actionVersion: action.version,
+		status: outcome.status < 400 ? 'received' : 'rejected',
+		clientAddress: push.clientAddress,
+		userAgent: push.request.headers.get('user-agent')?.slice(0, 500) ?? null,
+		authMethod,
+		idempotencyKey: key,
+		format: outcome.table?.format ?? null,
+		rowCount: outcome.table?.rows.length ?? null,
+		...stored,
+		canonicalTable: outcome.table && storedTable(outcome.table),
+		warnings: outcome.warnings,
+		error: outcome.status < 400 ? null : (outcome.body as { error: unknown }).error,
+		response: outcome.body,
+		responseStatus: outcome.status
+	} satisfies RunRecord);
+	if (raced) return replayed(raced);
+
+	pushesTotal.inc({ action: push.slug, outcome: outcome.status < 400 ? 'accepted' : 'rejected' });
+	if (outcome.table && outcome.status < 400) pushRows.observe(outcome.table.rows.length);
+	log.info(
+		{ action: push.slug, runId, status: outcome.status, rows: outcome.table?.rows.length },
+		'push recorded'
+	);
+	return { status: outcome.status, body: outcome.body, headers: {} };
+}
+
+interface Outcome {
+	status: number;
+	body: unknown;
+	table?: CanonicalTable;
+	warnings: Warning[];
+}
+
+function replyFor(runId: string, definition: ActionDefinition, body: PushBody): Outcome {
+	if (!body.ok) {
+		return {
+			status: body.status,
+			body: errorBody(body.code, body.message, { runId }),
+			warnings: []
+		};
+	}
+	const assessment = assessPush(body.value, definition);
+	if (!assessment.accepted) {
+		const { problem } = assessment;
+		const details = { ...(isObject(problem.details) ? problem.details : {}), runId };
+		return {
+			status: assessment.status,
+			body: errorBody(problem.code, problem.message, details),
+			table: assessment.table,
+			warnings: assessment.warnings
+		};
+	}
+	const { table, warnings } = assessment;
+	return {
+		status: 200,
+		body: { runId, status: 'received', warnings, rowCount: table.rows.length, outputs: [] },
+		table,
+		warnings
+	};
+}
+
+function storedPayload(body: PushBody, definition: ActionDefinition) {
+	const bytes = body.bytes;
+	const keep = definition.retention?.keepPayloads ?? true;
+	const limit = definition.retention?.maxPayloadBytes ?? runtime().config.maxStoredPayloadBytes;
+	if (!keep || body.text === undefined)
+		return { payload: null, payloadBytes: bytes, payloadTruncated: false };
+	if (bytes <= limit) return { payload: body.text, payloadBytes: bytes, payloadTruncated: false };
+	const cut = Buffer.from(body.text, 'utf8')
+		.subarray(0, limit)
+		.toString('utf8')
+		.replace(/\uFFFD$/, '');
+	return { payload: cut, payloadBytes: bytes, payloadTruncated: true };
+}
+
+function storedTable(table: CanonicalTable) {
+	if (table.rows.length <= STORED_TABLE_ROWS && table.tables.length <= 1) {
+		return { ...table, tables: undefined };
+	}
+	return {
+		...table,
+		rows: table.rows.slice(0, STORED_TABLE_ROWS),
+		tables: table.tables.slice(1).map((t) => ({ ...t, rows: t.rows.slice(0, STORED_TABLE_ROWS) })),
+		storedRows: Math.min(table.rows.length, STORED_TABLE_ROWS)
+	};
+}
+
+function idempotencyKey(headers: Headers): string | null {
+	const key = (headers.get('idempotency-key') ?? headers.get('webhook-id'))?.trim();
+	return key ? key.slice(0, 255) : null;
+}
+
+function replayed(earlier: StoredResponse): PushReply {
+	return { status: earlier.status, body: earlier.body, headers: { 'idempotent-replayed': 'true' } };
+}
+
+function challenge(definition: ActionDefinition): Record<string, string> {
+	if (definition.auth.type === 'basic')
+		return { 'www-authenticate': 'Basic realm="pushmap", charset="UTF-8"' };
+	if (definition.auth.type === 'bearer') return { 'www-authenticate': 'Bearer realm="pushmap"' };
+	return {};
+}
+
+function errorBody(code: string, message: string, details?: unknown) {
+	return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}
+
+function errorReply(
+	status: number,
+	code: string,
+	message: string,
+	details?: unknown,
+	headers: Record<string, string> = {}
+): PushReply {
+	return { status, body: errorBody(code, message, details), headers };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

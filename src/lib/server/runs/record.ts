@@ -1,0 +1,94 @@
+/**
+ * Writing runs, and answering a repeated idempotency key with the first response. A run
+ * is written before its response is sent, so whatever a sender was told is in the log.
+ */
+
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { pushSignatures, runs, type RunStatus } from '../db/schema';
+
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export interface RunRecord {
+	id: string;
+	actionId: string;
+	actionVersion: number;
+	status: RunStatus;
+	clientAddress: string;
+	userAgent: string | null;
+	authMethod: string;
+	idempotencyKey: string | null;
+	format: string | null;
+	rowCount: number | null;
+	payload: string | null;
+	payloadBytes: number;
+	payloadTruncated: boolean;
+	canonicalTable: unknown;
+	warnings: unknown[];
+	error: unknown;
+	response: unknown;
+	responseStatus: number;
+}
+
+export interface StoredResponse {
+	runId: string;
+	status: number;
+	body: unknown;
+}
+
+/** The response first given for this key within the window, if any. */
+export async function findIdempotentResponse(
+	db: Database,
+	actionId: string,
+	key: string
+): Promise<StoredResponse | null> {
+	const since = new Date(Date.now() - IDEMPOTENCY_WINDOW_MS);
+	const [row] = await db
+		.select({ id: runs.id, response: runs.response, status: runs.responseStatus })
+		.from(runs)
+		.where(
+			and(eq(runs.actionId, actionId), eq(runs.idempotencyKey, key), gt(runs.receivedAt, since))
+		)
+		.limit(1);
+	return row ? { runId: row.id, status: row.status ?? 200, body: row.response } : null;
+}
+
+/**
+ * Inserts the run. When another push with the same idempotency key won a race, nothing is
+ * inserted and that push's response is returned instead.
+ */
+export async function insertRun(db: Database, run: RunRecord): Promise<StoredResponse | null> {
+	if (run.idempotencyKey) await releaseExpiredKey(db, run.actionId, run.idempotencyKey);
+	const inserted = await db
+		.insert(runs)
+		.values({ ...run, finishedAt: run.status === 'rejected' ? new Date() : null })
+		.onConflictDoNothing()
+		.returning({ id: runs.id });
+	if (inserted.length > 0 || !run.idempotencyKey) return null;
+	return findIdempotentResponse(db, run.actionId, run.idempotencyKey);
+}
+
+/** A key older than the window may be used again: the old run lets go of it. */
+async function releaseExpiredKey(db: Database, actionId: string, key: string) {
+	await db
+		.update(runs)
+		.set({ idempotencyKey: null })
+		.where(
+			and(
+				eq(runs.actionId, actionId),
+				eq(runs.idempotencyKey, key),
+				lt(runs.receivedAt, new Date(Date.now() - IDEMPOTENCY_WINDOW_MS))
+			)
+		);
+}
+
+/** Records an HMAC signature; false when it was already seen (a replay). */
+export async function recordSignature(db: Database, signature: string, windowMs: number) {
+	await db.delete(pushSignatures).where(lt(pushSignatures.seenAt, new Date(Date.now() - windowMs)));
+	const inserted = await db
+		.insert(pushSignatures)
+		.values({ signatureHash: sql`encode(sha256(convert_to(${signature}, 'UTF8')), 'hex')` })
+		.onConflictDoNothing()
+		.returning({ hash: pushSignatures.signatureHash });
+	return inserted.length > 0;
+}
