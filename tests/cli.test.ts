@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { renewalInvoicesExample } from '../src/lib/actions/examples/renewal-invoices';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from './support/client';
 import { createServerDatabase, engines, type ServerDatabase } from './support/databases';
@@ -37,7 +38,15 @@ describe('npx pushmap', () => {
 	it('lists its commands and explains each one', async () => {
 		const overview = await pushmap(['--help'], {});
 		expect(overview.code).toBe(0);
-		for (const name of ['serve', 'migrate', 'create-admin', 'token']) {
+		for (const name of [
+			'serve',
+			'migrate',
+			'create-admin',
+			'token',
+			'normalize',
+			'import',
+			'export'
+		]) {
 			expect(overview.stdout).toContain(`  ${name}`);
 			const help = await pushmap([name, '--help'], {});
 			expect(help.code, name).toBe(0);
@@ -59,6 +68,26 @@ describe('npx pushmap', () => {
 		const unknown = await pushmap(['migrate', '--fast'], {});
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toContain("Unknown option '--fast'");
+	});
+});
+
+describe('npx pushmap normalize', () => {
+	it('prints the canonical table of a sample payload', async () => {
+		const file = path.join(root, 'tests/fixtures/payloads/callback-answer-menu.json');
+		const result = await pushmap(['normalize', file], {});
+		expect(result.code).toBe(0);
+		const table = JSON.parse(result.stdout);
+		expect(table.format).toBe('callback.answer');
+		expect(table.columns.map((c: { name: string }) => c.name)).toContain('Customer Name');
+		expect(table.rows).toHaveLength(3);
+	});
+
+	it('says what it accepts when the payload is of no known shape', async () => {
+		const file = path.join(tmpdir(), `unknown-${process.pid}.json`);
+		await writeFile(file, '{"x": 1}');
+		const result = await pushmap(['normalize', file], {});
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('Pushmap did not recognise this payload. It accepts:');
 	});
 });
 
@@ -122,6 +151,40 @@ describe.each(engines)('npx pushmap on %s', (engine) => {
 		} finally {
 			await server.stop();
 		}
+	});
+
+	it('imports a definition, publishes it, and exports the same definition', async () => {
+		const file = path.join(dataDir, 'renewals.json');
+		await writeFile(file, JSON.stringify(renewalInvoicesExample()));
+		const imported = await pushmap(['import', file], env);
+		expect(imported.stdout.trim()).toBe(
+			'Imported "renewal-invoices" and published it as version 1.'
+		);
+		const again = await pushmap(['import', file], env);
+		expect(again.stdout.trim()).toBe('Imported "renewal-invoices" and published it as version 2.');
+
+		const exported = await pushmap(['export', 'renewal-invoices'], env);
+		expect(JSON.parse(exported.stdout)).toEqual(renewalInvoicesExample());
+		const first = await pushmap(['export', 'renewal-invoices', '--version', '1'], env);
+		expect(JSON.parse(first.stdout).slug).toBe('renewal-invoices');
+		const missing = await pushmap(['export', 'renewal-invoices', '--version', '9'], env);
+		expect(missing.stderr).toContain('has no version 9');
+	});
+
+	it('lists every problem of an invalid definition with its field path', async () => {
+		const broken = renewalInvoicesExample() as unknown as {
+			outputs: { mode?: string }[];
+			slug: string;
+		};
+		delete broken.outputs[1].mode;
+		broken.slug = 'Not A Slug';
+		const file = path.join(dataDir, 'broken.json');
+		await writeFile(file, JSON.stringify(broken));
+		const result = await pushmap(['import', file], env);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('The definition was not imported:');
+		expect(result.stderr).toContain('outputs[1].mode: required');
+		expect(result.stderr).toMatch(/slug: /);
 	});
 
 	it('says plainly when the token is for a user who does not exist', async () => {

@@ -1,11 +1,22 @@
 import { DatabaseBusyError } from '../server/db/data-dir-lock';
 import { stdio, UsageError, type Command } from './command';
 import { createAdminCommand } from './commands/create-admin';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
+import { normalizeCommand } from './commands/normalize';
 import { serveCommand } from './commands/serve';
 import { tokenCommand } from './commands/token';
 
-const commands: Command[] = [serveCommand, migrateCommand, createAdminCommand, tokenCommand];
+const commands: Command[] = [
+	serveCommand,
+	migrateCommand,
+	createAdminCommand,
+	tokenCommand,
+	normalizeCommand,
+	importCommand,
+	exportCommand
+];
 
 export async function main(argv: string[]): Promise<number> {
 	const [name, ...rest] = argv;
