@@ -212,13 +212,16 @@ export const deliveries = pgTable(
 		attemptCount: integer('attempt_count').notNull().default(0),
 		maxAttempts: integer('max_attempts').notNull(),
 		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+		/** While a worker sends, its lease; a worker that died lets it lapse and another resumes. */
+		lockedUntil: timestamp('locked_until', { withTimezone: true }),
 		lastError: text('last_error'),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
 	(t) => [
 		index('deliveries_run_idx').on(t.runId),
-		index('deliveries_status_idx').on(t.status, t.nextAttemptAt)
+		index('deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'retrying')`),
+		index('deliveries_leased_idx').on(t.lockedUntil).where(sql`${t.status} = 'sending'`)
 	]
 );
 
