@@ -100,7 +100,6 @@ CREATE TABLE "runs" (
 	"payload" text,
 	"payload_bytes" integer DEFAULT 0 NOT NULL,
 	"payload_truncated" boolean DEFAULT false NOT NULL,
-	"canonical_table" jsonb,
 	"warnings" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"error" jsonb,
 	"response" jsonb,

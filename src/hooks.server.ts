@@ -10,7 +10,7 @@ import { httpDuration, httpRequests } from '$lib/server/metrics';
 import { runtime, startRuntime, stopRuntime } from '$lib/server/runtime';
 
 export const init: ServerInit = async () => {
-	await startRuntime();
+	await startRuntime(undefined, { deliver: true });
 	process.once('sveltekit:shutdown', () => {
 		stopRuntime().catch((error) => log.error({ err: error }, 'database did not close cleanly'));
 	});

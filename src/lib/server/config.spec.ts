@@ -16,7 +16,9 @@ describe('configuration', () => {
 			logLevel: 'info',
 			corsOrigins: [],
 			maxPushBytes: 20 * 1024 * 1024,
-			maxStoredPayloadBytes: 5 * 1024 * 1024
+			maxStoredPayloadBytes: 5 * 1024 * 1024,
+			deliveryConcurrency: 32,
+			deliveryLeaseSeconds: 120
 		});
 	});
 

@@ -21,6 +21,10 @@ export interface Config {
 	maxPushBytes: number;
 	/** The largest payload stored with a run, unless an action sets its own. */
 	maxStoredPayloadBytes: number;
+	/** Deliveries one instance sends at once. */
+	deliveryConcurrency: number;
+	/** How long a worker holds a delivery it claimed before another may resume it. */
+	deliveryLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +45,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			'PUSHMAP_MAX_STORED_PAYLOAD_BYTES',
 			env.PUSHMAP_MAX_STORED_PAYLOAD_BYTES,
 			5 * MB
+		),
+		deliveryConcurrency: parseCount(
+			'PUSHMAP_DELIVERY_CONCURRENCY',
+			env.PUSHMAP_DELIVERY_CONCURRENCY,
+			32
+		),
+		deliveryLeaseSeconds: parseCount(
+			'PUSHMAP_DELIVERY_LEASE_SECONDS',
+			env.PUSHMAP_DELIVERY_LEASE_SECONDS,
+			120
 		)
 	};
 }
@@ -55,6 +69,15 @@ function parsePort(value: string | undefined): number {
 }
 
 const MB = 1024 * 1024;
+
+function parseCount(name: string, value: string | undefined, fallback: number): number {
+	if (!value) return fallback;
+	const count = Number(value);
+	if (!Number.isInteger(count) || count < 1) {
+		throw new ConfigError(`${name} must be a whole number of at least 1; it is "${value}".`);
+	}
+	return count;
+}
 
 /** A byte count, as a number or with a unit: "512kb", "20mb". */
 function parseBytes(name: string, value: string | undefined, fallback: number): number {

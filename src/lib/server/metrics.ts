@@ -3,7 +3,7 @@
  * counters here so the whole set is visible in one place.
  */
 
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: 'pushmap_' });
@@ -49,4 +49,27 @@ export const pushRows = new Histogram({
 	help: 'Rows per accepted push.',
 	buckets: [0, 1, 10, 100, 1_000, 10_000, 100_000],
 	registers: [registry]
+});
+
+export const deliveriesTotal = new Counter({
+	name: 'pushmap_deliveries_total',
+	help: 'Delivery attempts by output type and result: sent, failed, and of the failed, retried or dead.',
+	labelNames: ['type', 'result'] as const,
+	registers: [registry]
+});
+
+let measureQueueDepth: (() => Promise<number>) | null = null;
+
+/** The queue depth is read from the database when metrics are scraped. */
+export function queueDepthFrom(measure: () => Promise<number>) {
+	measureQueueDepth = measure;
+}
+
+export const queueDepth = new Gauge({
+	name: 'pushmap_delivery_queue_depth',
+	help: 'Deliveries waiting to be sent, retrying, or being sent, across all instances.',
+	registers: [registry],
+	async collect() {
+		if (measureQueueDepth) this.set(await measureQueueDepth());
+	}
 });

@@ -7,6 +7,11 @@ import { loadConfig, type Config } from './config';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import { log } from './log';
+import { queueDepthFrom } from './metrics';
+import { createOutboundGuard, type OutboundGuard } from './outbound';
+import { queueDepth } from './runs/queue';
+import { createSenders } from './runs/senders';
+import { startDeliveryWorker, type DeliveryWorker } from './runs/worker';
 import { resolveSecretKey } from './secrets/key';
 
 export interface Runtime {
@@ -14,24 +19,47 @@ export interface Runtime {
 	database: DatabaseHandle;
 	db: Database;
 	secretKey: Buffer;
+	guard: OutboundGuard;
+	/** Present in the server; commands run without one. */
+	worker: DeliveryWorker | null;
+}
+
+export interface RuntimeOptions {
+	/** Send queued deliveries from this process (the server does; commands do not). */
+	deliver?: boolean;
 }
 
 let current: Runtime | undefined;
 
-export async function startRuntime(config: Config = loadConfig()): Promise<Runtime> {
+export async function startRuntime(
+	config: Config = loadConfig(),
+	options: RuntimeOptions = {}
+): Promise<Runtime> {
 	if (current) return current;
 
+	const guard = createOutboundGuard(config.outboundAllow);
 	const database = await openDatabase(config);
 	try {
 		await migrateDatabase(database);
 		const secretKey = await resolveSecretKey(config.secretKey, config.dataDir, log);
-		current = { config, database, db: database.db, secretKey };
+		const worker = options.deliver ? startWorker(config, database.db, secretKey, guard) : null;
+		current = { config, database, db: database.db, secretKey, guard, worker };
 	} catch (error) {
 		await database.close();
 		throw error;
 	}
 	log.info({ engine: database.engine, location: database.location }, 'database ready');
 	return current;
+}
+
+function startWorker(config: Config, db: Database, secretKey: Buffer, guard: OutboundGuard) {
+	queueDepthFrom(() => queueDepth(db));
+	return startDeliveryWorker(db, createSenders(db, secretKey, guard), {
+		concurrency: config.deliveryConcurrency,
+		batchSize: Math.min(config.deliveryConcurrency, 64),
+		pollMs: 250,
+		leaseMs: config.deliveryLeaseSeconds * 1000
+	});
 }
 
 export function runtime(): Runtime {
@@ -42,5 +70,7 @@ export function runtime(): Runtime {
 export async function stopRuntime(): Promise<void> {
 	const stopping = current;
 	current = undefined;
+	await stopping?.worker?.stop();
+	await stopping?.guard.close();
 	await stopping?.database.close();
 }

@@ -9,6 +9,9 @@ import type { ActionDefinition } from '../../actions/definition';
 import { validateDefinition, type DefinitionProblem } from '../../actions/validate';
 import type { Database } from '../db/client';
 import { actions, actionVersions } from '../db/schema';
+import { compileAction } from '../../mapping/compile-action';
+import type { MappingProblem } from '../../mapping/problems';
+import { forgetLiveAction } from './published-cache';
 
 export type SaveResult =
 	| { ok: true; slug: string; version: number | null; warnings: DefinitionProblem[] }
@@ -116,6 +119,9 @@ export async function saveAction(
 		};
 	}
 
+	const mapping = options.publish ? mappingProblems(definition) : [];
+	if (mapping.length > 0) return unpublishable(mapping);
+
 	const version = await db.transaction(async (tx) => {
 		const [saved] = await tx
 			.insert(actions)
@@ -150,9 +156,12 @@ export async function publishAction(
 			problems: validation.problems
 		};
 	}
+	const mapping = mappingProblems(validation.definition);
+	if (mapping.length > 0) return unpublishable(mapping);
 	const version = await db.transaction((tx) =>
 		publishDraft(tx as unknown as Database, action.id, validation.definition, userId)
 	);
+	forgetLiveAction(slug);
 	return { ok: true, slug, version, warnings: validation.warnings };
 }
 
@@ -161,7 +170,38 @@ export async function deleteAction(db: Database, slug: string): Promise<boolean>
 		.delete(actions)
 		.where(eq(actions.slug, slug))
 		.returning({ id: actions.id });
+	forgetLiveAction(slug);
 	return removed.length > 0;
+}
+
+/** Templates, bindings and filters that would fail every push: a version must not have them. */
+function mappingProblems(definition: ActionDefinition): DefinitionProblem[] {
+	return compileAction(definition).problems.map((problem) => ({
+		path: problemPath(definition, problem),
+		message: problem.message
+	}));
+}
+
+function problemPath(definition: ActionDefinition, problem: MappingProblem): string {
+	if (problem.binding !== undefined) {
+		const index = definition.bindings.findIndex((b) => b.name === problem.binding);
+		return `bindings[${index}].path`;
+	}
+	if (problem.outputId !== undefined) {
+		const index = definition.outputs.findIndex((o) => o.id === problem.outputId);
+		return `outputs[${index}]${problem.field ? '.' + problem.field : ''}`;
+	}
+	return problem.field ?? 'rowFilter';
+}
+
+function unpublishable(problems: DefinitionProblem[]): SaveResult {
+	return {
+		ok: false,
+		status: 400,
+		code: 'invalid-mapping',
+		message: describeProblems(problems),
+		problems
+	};
 }
 
 async function publishDraft(

@@ -9,6 +9,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { DatabaseHandle } from './client';
 import { projectRoot } from '../paths';
+import { rowsOf } from './rows';
 
 export function migrationsFolder(): string {
 	return path.join(projectRoot(), 'drizzle');
@@ -35,10 +36,7 @@ export async function migrationState(
 		const result = await handle.db.execute(
 			sql`select count(*)::int as applied from drizzle.__drizzle_migrations`
 		);
-		const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-			applied: number;
-		}[];
-		return { expected, applied: rows[0]?.applied ?? 0 };
+		return { expected, applied: rowsOf<{ applied: number }>(result)[0]?.applied ?? 0 };
 	} catch {
 		return { expected, applied: 0 };
 	}

@@ -162,11 +162,14 @@ export const runs = pgTable(
 		idempotencyKey: text('idempotency_key'),
 		format: text('format'),
 		rowCount: integer('row_count'),
-		/** Null when the action keeps no payloads; cut to the configured size otherwise. */
+		/**
+		 * Null when the action keeps no payloads; cut to the configured size otherwise. The
+		 * canonical table is not stored beside it: the run log derives it from the payload
+		 * and the run's action version, so each push is written once.
+		 */
 		payload: text('payload'),
 		payloadBytes: integer('payload_bytes').notNull().default(0),
 		payloadTruncated: boolean('payload_truncated').notNull().default(false),
-		canonicalTable: jsonb('canonical_table'),
 		warnings: jsonb('warnings').notNull().default([]),
 		error: jsonb('error'),
 		/** The response given, so a repeated idempotency key gets the same one. */
@@ -220,8 +223,12 @@ export const deliveries = pgTable(
 	},
 	(t) => [
 		index('deliveries_run_idx').on(t.runId),
-		index('deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'retrying')`),
-		index('deliveries_leased_idx').on(t.lockedUntil).where(sql`${t.status} = 'sending'`)
+		index('deliveries_due_idx')
+			.on(t.nextAttemptAt)
+			.where(sql`${t.status} in ('pending', 'retrying')`),
+		index('deliveries_leased_idx')
+			.on(t.lockedUntil)
+			.where(sql`${t.status} = 'sending'`)
 	]
 );
 

@@ -4,7 +4,13 @@
  * IANA special-purpose address registries for IPv4 and IPv6.
  */
 
-import { embeddedIpv4, parseRange, rangeContains, type IpAddress, type IpRange } from './ip-address';
+import {
+	embeddedIpv4,
+	parseRange,
+	rangeContains,
+	type IpAddress,
+	type IpRange
+} from './ip-address';
 
 export type AddressKind =
 	| 'public'

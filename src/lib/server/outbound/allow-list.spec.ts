@@ -35,7 +35,12 @@ describe('parseAllowList', () => {
 	});
 
 	it('reports each entry that does not parse, with an example of what would', () => {
-		const { problems } = parseAllowList(['10.0.0.0/33', 'host:99999', 'http://x/', '10.0.0.0/8:80']);
+		const { problems } = parseAllowList([
+			'10.0.0.0/33',
+			'host:99999',
+			'http://x/',
+			'10.0.0.0/8:80'
+		]);
 		expect(problems.map((problem) => problem.details)).toEqual([
 			{ entry: '10.0.0.0/33' },
 			{ entry: 'host:99999' },

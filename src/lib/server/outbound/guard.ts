@@ -27,7 +27,8 @@ export interface OutboundGuardOptions {
 }
 
 /** The address to connect to, or the error that stops the connection. */
-export type ResolveResult = { ok: true; address: string; family: number } | { ok: false; error: Error };
+export type ResolveResult =
+	{ ok: true; address: string; family: number } | { ok: false; error: Error };
 
 export interface OutboundGuard {
 	readonly rules: AllowRule[];

@@ -21,14 +21,17 @@ function guardedConnector(resolve: Resolve): buildConnector.connector {
 		const host = options.hostname.replace(/^\[(.*)\]$/, '$1');
 		const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
 
-		resolve(host, port).then((result) => {
-			if (!result.ok) {
-				callback(result.error, null);
-				return;
-			}
-			// TLS still presents and verifies the name from the URL, not the address.
-			const servername = options.servername || (isIP(host) ? undefined : host);
-			connect({ ...options, hostname: result.address, servername }, callback);
-		}, (error: Error) => callback(error, null));
+		resolve(host, port).then(
+			(result) => {
+				if (!result.ok) {
+					callback(result.error, null);
+					return;
+				}
+				// TLS still presents and verifies the name from the URL, not the address.
+				const servername = options.servername || (isIP(host) ? undefined : host);
+				connect({ ...options, hostname: result.address, servername }, callback);
+			},
+			(error: Error) => callback(error, null)
+		);
 	};
 }

@@ -11,4 +11,9 @@ export {
 	type ResolveResult
 } from './guard';
 export { parseIp } from './ip-address';
-export { describeRefusal, findRefusal, OutboundRefusedError, type OutboundRefusal } from './refusal';
+export {
+	describeRefusal,
+	findRefusal,
+	OutboundRefusedError,
+	type OutboundRefusal
+} from './refusal';

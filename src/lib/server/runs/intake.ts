@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionDefinition } from '../../actions/definition';
 import type { CanonicalTable, Warning } from '../../payload/types';
-import { findPublished, type PublishedAction } from '../actions/store';
+import { renderAction, type RenderResult } from '../../mapping/render';
+import { findLiveAction, type LiveAction } from '../actions/published-cache';
 import { log } from '../log';
 import { pushAuthFailures, pushesTotal, pushRows } from '../metrics';
 import { runtime } from '../runtime';
@@ -18,8 +19,10 @@ import { assessPush } from './assess';
 import { checkPushAuth, DEFAULT_HMAC_TOLERANCE_SECONDS } from './endpoint-auth';
 import { readPushBody, type PushBody } from './push-body';
 import { takePush } from './rate-limit';
+import { planDeliveries, type PlannedDelivery } from './delivery-plan';
 import {
 	findIdempotentResponse,
+	initialStatus,
 	insertRun,
 	recordSignature,
 	type RunRecord,
@@ -27,14 +30,14 @@ import {
 } from './record';
 
 export const DEFAULT_PUSHES_PER_MINUTE = 600;
-/** Canonical tables larger than this are stored cut to it; the payload keeps the rest. */
-export const STORED_TABLE_ROWS = 10_000;
 
 export interface IncomingPush {
 	slug: string;
 	request: Request;
 	url: URL;
 	clientAddress: string;
+	/** Render every output and answer with them, without recording or sending anything. */
+	dryRun: boolean;
 }
 
 export interface PushReply {
@@ -45,7 +48,7 @@ export interface PushReply {
 
 export async function receivePush(push: IncomingPush): Promise<PushReply> {
 	const { db } = runtime();
-	const action = await findPublished(db, push.slug);
+	const action = await findLiveAction(db, push.slug);
 	if (!action) {
 		return errorReply(
 			404,
@@ -87,12 +90,13 @@ export async function receivePush(push: IncomingPush): Promise<PushReply> {
 	}
 
 	body ??= await readPushBody(push.request, maxBytes);
+	if (push.dryRun) return dryRunReply(action, body);
 	return recordAndReply(push, action, auth.method, key, body);
 }
 
 async function authenticate(
 	push: IncomingPush,
-	action: PublishedAction,
+	action: LiveAction,
 	body: PushBody | undefined
 ): Promise<{ ok: true; method: string } | { ok: false; reply: PushReply }> {
 	const { db, secretKey } = runtime();
@@ -136,35 +140,39 @@ async function authenticate(
 
 async function recordAndReply(
 	push: IncomingPush,
-	action: PublishedAction,
+	action: LiveAction,
 	authMethod: string,
 	key: string | null,
 	body: PushBody
 ): Promise<PushReply> {
-	const { db } = runtime();
+	const { db, worker } = runtime();
 	const runId = randomUUID();
-	const outcome = replyFor(runId, action.definition, body);
+	const outcome = replyFor(runId, action, body);
 	const stored = storedPayload(body, action.definition);
 
-	const raced = await insertRun(db, {
-		id: runId,
-		actionId: action.actionId,
-		actionVersion: action.version,
-		status: outcome.status < 400 ? 'received' : 'rejected',
-		clientAddress: push.clientAddress,
-		userAgent: push.request.headers.get('user-agent')?.slice(0, 500) ?? null,
-		authMethod,
-		idempotencyKey: key,
-		format: outcome.table?.format ?? null,
-		rowCount: outcome.table?.rows.length ?? null,
-		...stored,
-		canonicalTable: outcome.table && storedTable(outcome.table),
-		warnings: outcome.warnings,
-		error: outcome.status < 400 ? null : (outcome.body as { error: unknown }).error,
-		response: outcome.body,
-		responseStatus: outcome.status
-	} satisfies RunRecord);
+	const raced = await insertRun(
+		db,
+		{
+			id: runId,
+			actionId: action.actionId,
+			actionVersion: action.version,
+			status: outcome.runStatus,
+			clientAddress: push.clientAddress,
+			userAgent: push.request.headers.get('user-agent')?.slice(0, 500) ?? null,
+			authMethod,
+			idempotencyKey: key,
+			format: outcome.table?.format ?? null,
+			rowCount: outcome.table?.rows.length ?? null,
+			...stored,
+			warnings: outcome.warnings,
+			error: outcome.status < 400 ? null : (outcome.body as { error: unknown }).error,
+			response: outcome.body,
+			responseStatus: outcome.status
+		} satisfies RunRecord,
+		outcome.deliveries
+	);
 	if (raced) return replayed(raced);
+	if (outcome.deliveries.length > 0) worker?.nudge();
 
 	pushesTotal.inc({ action: push.slug, outcome: outcome.status < 400 ? 'accepted' : 'rejected' });
 	if (outcome.table && outcome.status < 400) pushRows.observe(outcome.table.rows.length);
@@ -177,36 +185,108 @@ async function recordAndReply(
 
 interface Outcome {
 	status: number;
+	runStatus: RunRecord['status'];
 	body: unknown;
 	table?: CanonicalTable;
 	warnings: Warning[];
+	deliveries: PlannedDelivery[];
 }
 
-function replyFor(runId: string, definition: ActionDefinition, body: PushBody): Outcome {
-	if (!body.ok) {
-		return {
-			status: body.status,
-			body: errorBody(body.code, body.message, { runId }),
-			warnings: []
-		};
-	}
-	const assessment = assessPush(body.value, definition);
+function replyFor(runId: string, action: LiveAction, body: PushBody): Outcome {
+	if (!body.ok) return rejected(body.status, errorBody(body.code, body.message, { runId }));
+
+	const assessment = assessPush(body.value, action.definition);
 	if (!assessment.accepted) {
 		const { problem } = assessment;
 		const details = { ...(isObject(problem.details) ? problem.details : {}), runId };
 		return {
-			status: assessment.status,
-			body: errorBody(problem.code, problem.message, details),
+			...rejected(assessment.status, errorBody(problem.code, problem.message, details)),
 			table: assessment.table,
 			warnings: assessment.warnings
 		};
 	}
+
 	const { table, warnings } = assessment;
+	const rendering = renderAction(action.compiled, table, { now: new Date() });
+	const deliveries = planDeliveries(action.definition, rendering.outputs, table);
+	const runStatus = initialStatus(deliveries);
 	return {
 		status: 200,
-		body: { runId, status: 'received', warnings, rowCount: table.rows.length, outputs: [] },
+		runStatus,
+		body: {
+			runId,
+			status: runStatus,
+			warnings,
+			rowCount: table.rows.length,
+			rowsKept: rendering.rowsKept,
+			outputs: summarizeOutputs(action, rendering, deliveries),
+			...(rendering.page?.html != null ? { page: { html: rendering.page.html } } : {})
+		},
 		table,
-		warnings
+		warnings,
+		deliveries
+	};
+}
+
+function rejected(status: number, body: unknown): Outcome {
+	return { status, runStatus: 'rejected', body, warnings: [], deliveries: [] };
+}
+
+/** One entry per output: how many deliveries it queued, or what it shows, and its problems. */
+function summarizeOutputs(
+	action: LiveAction,
+	rendering: RenderResult,
+	deliveries: PlannedDelivery[]
+) {
+	return action.definition.outputs.map((output) => {
+		const rendered = rendering.outputs.filter((item) => item.outputId === output.id);
+		const queued = deliveries.filter((d) => d.outputId === output.id);
+		const problems = rendered.flatMap((item) => item.problems.map((p) => p.message));
+		const shown =
+			output.type === 'form' || output.type === 'page'
+				? { rendered: rendered.map((r) => r.rendered) }
+				: {};
+		return {
+			id: output.id,
+			type: output.type,
+			mode: output.mode,
+			deliveries: queued.length,
+			failed: queued.filter((d) => d.problem).length,
+			...shown,
+			...(problems.length > 0 ? { problems: problems.slice(0, 20) } : {})
+		};
+	});
+}
+
+/** `?dryRun=1`: everything a push would render, nothing recorded, queued or sent. */
+function dryRunReply(action: LiveAction, body: PushBody): PushReply {
+	if (!body.ok) return errorReply(body.status, body.code, body.message);
+	const assessment = assessPush(body.value, action.definition);
+	if (!assessment.accepted) {
+		return {
+			status: assessment.status,
+			body: errorBody(
+				assessment.problem.code,
+				assessment.problem.message,
+				assessment.problem.details
+			),
+			headers: {}
+		};
+	}
+	const rendering = renderAction(action.compiled, assessment.table, { now: new Date() });
+	return {
+		status: 200,
+		body: {
+			runId: null,
+			status: 'dry-run',
+			warnings: assessment.warnings,
+			rowCount: assessment.table.rows.length,
+			rowsKept: rendering.rowsKept,
+			outputs: rendering.outputs,
+			...(rendering.page ? { page: rendering.page } : {}),
+			problems: rendering.problems
+		},
+		headers: {}
 	};
 }
 
@@ -222,18 +302,6 @@ function storedPayload(body: PushBody, definition: ActionDefinition) {
 		.toString('utf8')
 		.replace(/\uFFFD$/, '');
 	return { payload: cut, payloadBytes: bytes, payloadTruncated: true };
-}
-
-function storedTable(table: CanonicalTable) {
-	if (table.rows.length <= STORED_TABLE_ROWS && table.tables.length <= 1) {
-		return { ...table, tables: undefined };
-	}
-	return {
-		...table,
-		rows: table.rows.slice(0, STORED_TABLE_ROWS),
-		tables: table.tables.slice(1).map((t) => ({ ...t, rows: t.rows.slice(0, STORED_TABLE_ROWS) })),
-		storedRows: Math.min(table.rows.length, STORED_TABLE_ROWS)
-	};
 }
 
 function idempotencyKey(headers: Headers): string | null {

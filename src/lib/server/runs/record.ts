@@ -5,7 +5,8 @@
 
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { pushSignatures, runs, type RunStatus } from '../db/schema';
+import { deliveries, pushSignatures, runs, type RunStatus } from '../db/schema';
+import type { PlannedDelivery } from './delivery-plan';
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -23,7 +24,6 @@ export interface RunRecord {
 	payload: string | null;
 	payloadBytes: number;
 	payloadTruncated: boolean;
-	canonicalTable: unknown;
 	warnings: unknown[];
 	error: unknown;
 	response: unknown;
@@ -53,19 +53,63 @@ export async function findIdempotentResponse(
 	return row ? { runId: row.id, status: row.status ?? 200, body: row.response } : null;
 }
 
+/** Deliveries are inserted this many to a statement, to stay far below parameter limits. */
+const DELIVERY_CHUNK = 500;
+
 /**
- * Inserts the run. When another push with the same idempotency key won a race, nothing is
- * inserted and that push's response is returned instead.
+ * Inserts the run and its deliveries in one transaction, so a delivery is queued exactly
+ * when its run is recorded. When another push with the same idempotency key won a race,
+ * nothing is inserted and that push's response is returned instead.
  */
-export async function insertRun(db: Database, run: RunRecord): Promise<StoredResponse | null> {
+export async function insertRun(
+	db: Database,
+	run: RunRecord,
+	planned: PlannedDelivery[] = []
+): Promise<StoredResponse | null> {
 	if (run.idempotencyKey) await releaseExpiredKey(db, run.actionId, run.idempotencyKey);
-	const inserted = await db
-		.insert(runs)
-		.values({ ...run, finishedAt: run.status === 'rejected' ? new Date() : null })
-		.onConflictDoNothing()
-		.returning({ id: runs.id });
-	if (inserted.length > 0 || !run.idempotencyKey) return null;
+	const inserted = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(runs)
+			.values({ ...run, finishedAt: isFinished(run.status) ? new Date() : null })
+			.onConflictDoNothing()
+			.returning({ id: runs.id });
+		if (!row) return false;
+		for (let start = 0; start < planned.length; start += DELIVERY_CHUNK) {
+			await tx
+				.insert(deliveries)
+				.values(planned.slice(start, start + DELIVERY_CHUNK).map((p) => deliveryRow(run.id, p)));
+		}
+		return true;
+	});
+	if (inserted || !run.idempotencyKey) return null;
 	return findIdempotentResponse(db, run.actionId, run.idempotencyKey);
+}
+
+function deliveryRow(runId: string, planned: PlannedDelivery) {
+	const now = new Date();
+	return {
+		runId,
+		outputId: planned.outputId,
+		outputType: planned.outputType,
+		rowIndex: planned.rowIndex,
+		rendered: planned.plan,
+		maxAttempts: planned.maxAttempts,
+		status: planned.problem ? ('dead' as const) : ('pending' as const),
+		lastError: planned.problem,
+		nextAttemptAt: planned.problem ? null : now
+	};
+}
+
+/** A run's status when it is recorded, from what its deliveries will be. */
+export function initialStatus(planned: PlannedDelivery[]): RunStatus {
+	const unrenderable = planned.filter((p) => p.problem).length;
+	if (unrenderable === 0) return planned.length > 0 ? 'running' : 'succeeded';
+	if (unrenderable === planned.length) return 'failed';
+	return 'running';
+}
+
+function isFinished(status: RunStatus): boolean {
+	return status !== 'running' && status !== 'received';
 }
 
 /** A key older than the window may be used again: the old run lets go of it. */

@@ -9,7 +9,8 @@ export const POST = async ({ params, request, url, getClientAddress }) => {
 		slug: params.slug,
 		request,
 		url,
-		clientAddress: getClientAddress()
+		clientAddress: getClientAddress(),
+		dryRun: url.searchParams.get('dryRun') === '1'
 	});
 	const cors = corsHeaders(request.headers.get('origin'), runtime().config.corsOrigins);
 	return json(reply.body, { status: reply.status, headers: { ...reply.headers, ...cors } });

@@ -1,0 +1,160 @@
+/**
+ * The delivery queue is the deliveries table itself. A run and its deliveries are written
+ * in one transaction, so a delivery is queued exactly when its run is recorded; workers
+ * claim due deliveries with `FOR UPDATE SKIP LOCKED`, so each is handed to one worker at a
+ * time across every instance; a claim is a lease, so a worker that dies (a crash, a
+ * SIGKILL) lets it lapse and another worker resumes it. Attempts and outcomes are rows
+ * beside it, which the run log reads directly.
+ */
+
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { rowsOf } from '../db/rows';
+import { deliveryAttempts } from '../db/schema';
+import type { DeliveryPlan } from './delivery-plan';
+
+export interface ClaimedDelivery {
+	id: string;
+	runId: string;
+	outputId: string;
+	outputType: string;
+	rowIndex: number | null;
+	plan: DeliveryPlan;
+	/** The number of the attempt about to be made, from 1. */
+	attempt: number;
+	maxAttempts: number;
+}
+
+/** What one attempt came to, as the senders report it. */
+export interface AttemptResult {
+	outcome: 'success' | 'retry' | 'fail';
+	retryAfterMs?: number;
+	durationMs: number;
+	request: unknown;
+	responseStatus?: number;
+	responseHeaders?: Record<string, string>;
+	responseBody?: string;
+	error?: string;
+}
+
+/**
+ * Claims up to `limit` due deliveries for `leaseMs`. A delivery whose lease lapsed is
+ * claimed again under the same attempt number: the attempt that held it left no result.
+ */
+export async function claimDeliveries(
+	db: Database,
+	limit: number,
+	leaseMs: number
+): Promise<ClaimedDelivery[]> {
+	const result = await db.execute(sql`
+		update deliveries as d
+		set status = 'sending',
+			locked_until = now() + make_interval(secs => ${leaseMs / 1000}),
+			attempt_count = case when d.status = 'sending' then d.attempt_count else d.attempt_count + 1 end,
+			updated_at = now()
+		where d.id in (
+			select id from deliveries
+			where (status in ('pending', 'retrying') and next_attempt_at <= now())
+				or (status = 'sending' and locked_until < now())
+			order by next_attempt_at
+			limit ${limit}
+			for update skip locked
+		)
+		returning d.id, d.run_id, d.output_id, d.output_type, d.row_index, d.rendered, d.attempt_count, d.max_attempts`);
+
+	return rowsOf<Record<string, unknown>>(result).map((row) => ({
+		id: String(row.id),
+		runId: String(row.run_id),
+		outputId: String(row.output_id),
+		outputType: String(row.output_type),
+		rowIndex: row.row_index === null ? null : Number(row.row_index),
+		plan: (typeof row.rendered === 'string'
+			? JSON.parse(row.rendered)
+			: row.rendered) as DeliveryPlan,
+		attempt: Number(row.attempt_count),
+		maxAttempts: Number(row.max_attempts)
+	}));
+}
+
+/**
+ * Stores the attempt and moves the delivery on: succeeded, retrying at `retryAt`, or dead.
+ * When it was the run's last open delivery, the run's status follows.
+ */
+export async function recordAttempt(
+	db: Database,
+	delivery: ClaimedDelivery,
+	result: AttemptResult,
+	startedAt: Date,
+	retryAt: Date | null
+): Promise<'succeeded' | 'retrying' | 'dead'> {
+	const next = nextStatus(delivery, result, retryAt);
+	await db.transaction(async (tx) => {
+		await tx.insert(deliveryAttempts).values({
+			deliveryId: delivery.id,
+			number: delivery.attempt,
+			startedAt,
+			durationMs: Math.round(result.durationMs),
+			request: result.request ?? {},
+			responseStatus: result.responseStatus ?? null,
+			responseHeaders: result.responseHeaders ?? null,
+			responseBody: result.responseBody ?? null,
+			error: result.error ?? null
+		});
+		await tx.execute(sql`
+			update deliveries
+			set status = ${next}, locked_until = null, updated_at = now(),
+				next_attempt_at = ${next === 'retrying' ? retryAt : null},
+				last_error = ${next === 'succeeded' ? null : (result.error ?? describeStatus(result))}
+			where id = ${delivery.id}`);
+		if (next !== 'retrying') await settleRun(tx as unknown as Database, delivery.runId);
+	});
+	return next;
+}
+
+function nextStatus(delivery: ClaimedDelivery, result: AttemptResult, retryAt: Date | null) {
+	if (result.outcome === 'success') return 'succeeded' as const;
+	if (result.outcome === 'retry' && retryAt && delivery.attempt < delivery.maxAttempts)
+		return 'retrying' as const;
+	return 'dead' as const;
+}
+
+function describeStatus(result: AttemptResult): string {
+	return result.responseStatus
+		? `The target answered ${result.responseStatus}.`
+		: 'The attempt failed.';
+}
+
+/**
+ * Gives the run its final status once no delivery is open: succeeded, failed, or partly
+ * failed. Cheap while deliveries remain open (one probe of a partial index).
+ */
+export async function settleRun(db: Database, runId: string): Promise<void> {
+	await db.execute(sql`
+		update runs set
+			status = case
+				when counts.dead = 0 and counts.cancelled = 0 then 'succeeded'
+				when counts.succeeded = 0 then 'failed'
+				else 'partly-failed'
+			end,
+			finished_at = now()
+		from (
+			select
+				count(*) filter (where status = 'succeeded') as succeeded,
+				count(*) filter (where status = 'dead') as dead,
+				count(*) filter (where status = 'cancelled') as cancelled
+			from deliveries where run_id = ${runId}
+		) as counts
+		where runs.id = ${runId}
+			and not exists (
+				select 1 from deliveries
+				where run_id = ${runId} and status in ('pending', 'sending', 'retrying')
+			)`);
+}
+
+/** Deliveries waiting or being sent, for the queue-depth metric. */
+export async function queueDepth(db: Database): Promise<number> {
+	const result = await db.execute(
+		sql`select count(*)::int as depth from deliveries where status in ('pending', 'retrying', 'sending')`
+	);
+	return rowsOf<{ depth: number }>(result)[0]?.depth ?? 0;
+}
