@@ -70,24 +70,29 @@ describe.each(engines)('pushes on %s', (engine) => {
 	async function runOf(runId: string) {
 		const response = await admin.get(`/api/runs/${runId}`);
 		expect(response.status).toBe(200);
-		return (await response.json()).run;
+		const detail = await response.json();
+		return { ...detail.run, table: detail.canonicalTable.table };
 	}
 
 	it.each(SAMPLE_PAYLOADS)('accepts the %s sample and records its run', async (file) => {
 		const response = await push('strict', samplePayload(file));
 		const body = await response.json();
 		expect(response.status, JSON.stringify(body)).toBe(200);
-		expect(body).toMatchObject({ status: 'received', outputs: [] });
+		expect(body).toMatchObject({
+			status: 'succeeded',
+			outputs: [],
+			page: { html: expect.stringMatching(/^<p>\d+ rows<\/p>$/) }
+		});
 		expect(body.rowCount).toBeGreaterThan(0);
 
 		const run = await runOf(body.runId);
 		expect(run).toMatchObject({
-			status: 'received',
+			status: 'succeeded',
 			actionVersion: 1,
 			rowCount: body.rowCount,
 			authMethod: 'none'
 		});
-		expect(run.canonicalTable.columns.map((c: { name: string }) => c.name)).toEqual(
+		expect(run.table.columns.map((c: { name: string }) => c.name)).toEqual(
 			expect.arrayContaining(['Customer Name', 'Email', 'Renewal Date'])
 		);
 		expect(JSON.parse(run.payload)).toEqual(samplePayload(file));
@@ -177,7 +182,7 @@ describe.each(engines)('pushes on %s', (engine) => {
 		expect(body.warnings.map((w: { code: string }) => w.code)).toContain('missing-columns');
 
 		const run = await runOf(body.runId);
-		const [acme, globex] = run.canonicalTable.rows;
+		const [acme, globex] = run.table.rows;
 		expect(acme['Contract Value']).toBe(1200.5);
 		expect(globex['Renewal Date']).toBe('2026-01-01');
 		expect(globex['Contract Value']).toBe('n/a');
