@@ -55,3 +55,42 @@ export async function createCredential(
 		);
 	}
 }
+
+export interface RunDetail {
+	run: { id: string; status: string; [key: string]: unknown };
+	deliveries: {
+		id: string;
+		outputId: string;
+		status: string;
+		rowIndex: number | null;
+		attemptCount: number;
+		lastError: string | null;
+		attempts: {
+			number: number;
+			responseStatus: number | null;
+			error: string | null;
+			request: Record<string, unknown>;
+		}[];
+	}[];
+}
+
+const FINISHED = ['succeeded', 'failed', 'partly-failed', 'rejected'];
+
+/** Waits until the run has finished delivering, and returns what the run log says of it. */
+export async function waitForRun(
+	client: Client,
+	runId: string,
+	timeoutMs = 30_000
+): Promise<RunDetail> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const detail = (await (await client.get(`/api/runs/${runId}`)).json()) as RunDetail;
+		if (FINISHED.includes(detail.run.status)) return detail;
+		if (Date.now() > deadline) {
+			throw new Error(
+				`Run ${runId} is still ${detail.run.status} after ${timeoutMs} ms: ${JSON.stringify(detail.deliveries)}`
+			);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}

@@ -100,10 +100,12 @@ export async function recordAttempt(
 			responseBody: result.responseBody ?? null,
 			error: result.error ?? null
 		});
+		// Timestamps go in as ISO text: drizzle's postgres-js driver sends raw Date
+		// parameters unserialized, and the embedded driver takes either.
 		await tx.execute(sql`
 			update deliveries
 			set status = ${next}, locked_until = null, updated_at = now(),
-				next_attempt_at = ${next === 'retrying' ? retryAt : null},
+				next_attempt_at = ${next === 'retrying' && retryAt ? retryAt.toISOString() : null},
 				last_error = ${next === 'succeeded' ? null : (result.error ?? describeStatus(result))}
 			where id = ${delivery.id}`);
 		if (next !== 'retrying') await settleRun(tx as unknown as Database, delivery.runId);
@@ -126,9 +128,12 @@ function describeStatus(result: AttemptResult): string {
 
 /**
  * Gives the run its final status once no delivery is open: succeeded, failed, or partly
- * failed. Cheap while deliveries remain open (one probe of a partial index).
+ * failed. Run inside the transaction that closed a delivery. The run's row is locked
+ * first: two deliveries closing at once would otherwise each see the other still open
+ * and leave the run running for ever; with the lock, the second sees the first's commit.
  */
 export async function settleRun(db: Database, runId: string): Promise<void> {
+	await db.execute(sql`select 1 from runs where id = ${runId} for update`);
 	await db.execute(sql`
 		update runs set
 			status = case
