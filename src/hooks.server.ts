@@ -12,9 +12,23 @@ import { runtime, startRuntime, stopRuntime } from '$lib/server/runtime';
 export const init: ServerInit = async () => {
 	await startRuntime(undefined, { deliver: true });
 	process.once('sveltekit:shutdown', () => {
-		stopRuntime().catch((error) => log.error({ err: error }, 'database did not close cleanly'));
+		drained()
+			.then(stopRuntime)
+			.catch((error) => log.error({ err: error }, 'the runtime did not stop cleanly'));
 	});
 };
+
+// The adapter reports shutdown once connections close, which can be before the requests
+// on them finish (a client that hung up); the runtime stays until those finish too.
+let requestsInFlight = 0;
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function drained(): Promise<void> {
+	const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+	while (requestsInFlight > 0 && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 25));
+	}
+}
 
 /** Once an admin exists it always will (the last admin cannot be removed), so cache it. */
 let setupDone = false;
@@ -23,7 +37,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	event.locals.requestId = requestIdFrom(event.request.headers);
 
-	const response = await guard({ event, resolve });
+	requestsInFlight++;
+	const response = await guard({ event, resolve }).finally(() => requestsInFlight--);
 
 	const route = event.route.id ?? 'unmatched';
 	const seconds = (performance.now() - started) / 1000;

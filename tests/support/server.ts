@@ -32,8 +32,10 @@ export async function startServer(
 	extraEnv: NodeJS.ProcessEnv = {}
 ): Promise<RunningServer> {
 	const dataDir = await mkdtemp(path.join(tmpdir(), 'pushmap-test-'));
+	// A caller that passes DATABASE_URL shares that database (several instances, one server).
+	const shared = Boolean(extraEnv.DATABASE_URL);
 	const database: ServerDatabase | null =
-		engine === 'postgres' ? await createServerDatabase() : null;
+		engine === 'postgres' && !shared ? await createServerDatabase() : null;
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = {
