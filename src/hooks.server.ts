@@ -38,7 +38,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = requestIdFrom(event.request.headers);
 
 	requestsInFlight++;
-	const response = await guard({ event, resolve }).finally(() => requestsInFlight--);
+	let response: Response;
+	try {
+		response = await guard({ event, resolve });
+	} finally {
+		requestsInFlight--;
+	}
 
 	const route = event.route.id ?? 'unmatched';
 	const seconds = (performance.now() - started) / 1000;
