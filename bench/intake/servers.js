@@ -18,7 +18,7 @@ export function isBuilt() {
  * Starts `pushmap serve` on a free port with its own data directory and database, logging
  * at warn so that log writing does not weigh on the figures. Returns the server and its URL.
  */
-export async function startPushmap({ databaseUrl, dataDir }) {
+export async function startPushmap({ databaseUrl, dataDir, env: extraEnv = {} }) {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const env = {
@@ -29,7 +29,8 @@ export async function startPushmap({ databaseUrl, dataDir }) {
 		DATABASE_URL: databaseUrl,
 		PUSHMAP_DATA_DIR: dataDir,
 		PUSHMAP_SECRET_KEY: 'bench-secret-key-that-is-long-enough',
-		LOG_LEVEL: 'warn'
+		LOG_LEVEL: 'warn',
+		...extraEnv
 	};
 	const args = [path.join(projectRoot, 'bin', 'pushmap.js'), 'serve'];
 	const server = await startServer('Pushmap', args, env, `${url}/readyz`);
