@@ -76,48 +76,79 @@ export async function claimDeliveries(
 	}));
 }
 
-/**
- * Stores the attempt and moves the delivery on: succeeded, retrying at `retryAt`, or dead.
- * When it was the run's last open delivery, the run's status follows.
- */
-export async function recordAttempt(
-	db: Database,
-	delivery: ClaimedDelivery,
-	result: AttemptResult,
-	startedAt: Date,
-	retryAt: Date | null
-): Promise<'succeeded' | 'retrying' | 'dead'> {
-	const next = nextStatus(delivery, result, retryAt);
-	await db.transaction(async (tx) => {
-		await tx.insert(deliveryAttempts).values({
-			deliveryId: delivery.id,
-			number: delivery.attempt,
-			startedAt,
-			durationMs: Math.round(result.durationMs),
-			request: result.request ?? {},
-			responseStatus: result.responseStatus ?? null,
-			responseHeaders: result.responseHeaders ?? null,
-			responseBody: result.responseBody ?? null,
-			error: result.error ?? null
-		});
-		// Timestamps go in as ISO text: drizzle's postgres-js driver sends raw Date
-		// parameters unserialized, and the embedded driver takes either.
-		await tx.execute(sql`
-			update deliveries
-			set status = ${next}, locked_until = null, updated_at = now(),
-				next_attempt_at = ${next === 'retrying' && retryAt ? retryAt.toISOString() : null},
-				last_error = ${next === 'succeeded' ? null : (result.error ?? describeStatus(result))}
-			where id = ${delivery.id}`);
-		if (next !== 'retrying') await settleRun(tx as unknown as Database, delivery.runId);
-	});
-	return next;
+export interface AttemptRecord {
+	delivery: ClaimedDelivery;
+	result: AttemptResult;
+	startedAt: Date;
+	/** When to try again, for a result worth retrying. */
+	retryAt: Date | null;
 }
 
-function nextStatus(delivery: ClaimedDelivery, result: AttemptResult, retryAt: Date | null) {
-	if (result.outcome === 'success') return 'succeeded' as const;
+export type DeliveryStatusAfter = 'succeeded' | 'retrying' | 'dead';
+
+/**
+ * Stores a batch of attempts in one transaction and moves each delivery on: succeeded,
+ * retrying at its `retryAt`, or dead. Runs whose last open delivery closed settle. One
+ * transaction per batch, not per delivery, is what lets a worker send thousands a second.
+ */
+export async function recordAttempts(
+	db: Database,
+	records: AttemptRecord[]
+): Promise<DeliveryStatusAfter[]> {
+	if (records.length === 0) return [];
+	const statuses = records.map(({ delivery, result, retryAt }) =>
+		nextStatus(delivery, result, retryAt)
+	);
+
+	await db.transaction(async (tx) => {
+		await tx.insert(deliveryAttempts).values(records.map(attemptRow));
+		// Timestamps go in as ISO text: drizzle's postgres-js driver sends raw Date
+		// parameters unserialized, and the embedded driver takes either.
+		const changes = records.map(({ delivery, result, retryAt }, i) => {
+			const status = statuses[i];
+			const next = status === 'retrying' && retryAt ? retryAt.toISOString() : null;
+			const error = status === 'succeeded' ? null : (result.error ?? describeStatus(result));
+			return sql`(${delivery.id}::uuid, ${status}::text, ${next}::timestamptz, ${error}::text)`;
+		});
+		await tx.execute(sql`
+			update deliveries as d
+			set status = v.status, locked_until = null, updated_at = now(),
+				next_attempt_at = v.next, last_error = v.error
+			from (values ${sql.join(changes, sql`, `)}) as v(id, status, next, error)
+			where d.id = v.id`);
+
+		// Runs are locked in one order, so two batches closing the same runs cannot deadlock.
+		const closedRuns = [
+			...new Set(records.filter((_, i) => statuses[i] !== 'retrying').map((r) => r.delivery.runId))
+		].sort();
+		for (const runId of closedRuns) await settleRun(tx as unknown as Database, runId);
+	});
+	return statuses;
+}
+
+function attemptRow({ delivery, result, startedAt }: AttemptRecord) {
+	return {
+		deliveryId: delivery.id,
+		number: delivery.attempt,
+		startedAt,
+		durationMs: Math.round(result.durationMs),
+		request: result.request ?? {},
+		responseStatus: result.responseStatus ?? null,
+		responseHeaders: result.responseHeaders ?? null,
+		responseBody: result.responseBody ?? null,
+		error: result.error ?? null
+	};
+}
+
+function nextStatus(
+	delivery: ClaimedDelivery,
+	result: AttemptResult,
+	retryAt: Date | null
+): DeliveryStatusAfter {
+	if (result.outcome === 'success') return 'succeeded';
 	if (result.outcome === 'retry' && retryAt && delivery.attempt < delivery.maxAttempts)
-		return 'retrying' as const;
-	return 'dead' as const;
+		return 'retrying';
+	return 'dead';
 }
 
 function describeStatus(result: AttemptResult): string {

@@ -9,7 +9,8 @@ import type { Database } from '../db/client';
 import { log } from '../log';
 import { deliveriesTotal } from '../metrics';
 import { retryDelayMs } from './backoff';
-import { claimDeliveries, recordAttempt, type AttemptResult, type ClaimedDelivery } from './queue';
+import { createAttemptRecorder, type AttemptRecorder } from './attempt-recorder';
+import { claimDeliveries, type AttemptResult, type ClaimedDelivery } from './queue';
 import type { Senders } from './senders';
 
 export interface WorkerOptions {
@@ -33,6 +34,7 @@ export function startDeliveryWorker(
 	options: WorkerOptions
 ): DeliveryWorker {
 	const inFlight = new Set<Promise<void>>();
+	const recorder = createAttemptRecorder(db, { maxBatch: 200, maxWaitMs: 5 });
 	let running = true;
 	let wake: (() => void) | null = null;
 
@@ -55,7 +57,7 @@ export function startDeliveryWorker(
 				continue;
 			}
 			const claimed = await claim(Math.min(free, options.batchSize));
-			for (const delivery of claimed) track(deliver(db, senders, delivery));
+			for (const delivery of claimed) track(deliver(senders, recorder, delivery));
 			if (claimed.length === 0) await sleep(options.pollMs);
 		}
 	}
@@ -91,7 +93,11 @@ export function startDeliveryWorker(
 	};
 }
 
-async function deliver(db: Database, senders: Senders, delivery: ClaimedDelivery): Promise<void> {
+async function deliver(
+	senders: Senders,
+	recorder: AttemptRecorder,
+	delivery: ClaimedDelivery
+): Promise<void> {
 	const startedAt = new Date();
 	const result = await senders.send(delivery).catch((error): AttemptResult => {
 		log.error({ err: error, deliveryId: delivery.id }, 'sending a delivery failed unexpectedly');
@@ -110,7 +116,7 @@ async function deliver(db: Database, senders: Senders, delivery: ClaimedDelivery
 				)
 			: null;
 	try {
-		const status = await recordAttempt(db, delivery, result, startedAt, retryAt);
+		const status = await recorder.record({ delivery, result, startedAt, retryAt });
 		countAttempt(delivery.outputType, status);
 		log.info(
 			{
