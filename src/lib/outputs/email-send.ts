@@ -82,7 +82,15 @@ function createTransport(smtp: SmtpSettings, options: SMTPTransport.Options): Tr
 	}
 	// One quiet resend when a pooled connection turns out to be closed; past that the delivery
 	// queue decides. (Nodemailer's default would resend for ever; its types omit the option.)
-	const pooled = { ...options, pool: true as const, maxRequeues: 1 };
+	// Ten connections of up to a thousand messages each: a burst of per-row emails goes out
+	// in parallel without opening a connection per message.
+	const pooled = {
+		...options,
+		pool: true as const,
+		maxRequeues: 1,
+		maxConnections: 10,
+		maxMessages: 1000
+	};
 	return nodemailer.createTransport(pooled);
 }
 
