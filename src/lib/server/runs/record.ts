@@ -13,7 +13,10 @@ export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 export interface RunRecord {
 	id: string;
 	actionId: string;
-	actionVersion: number;
+	/** Null for a designer's test of an unpublished draft. */
+	actionVersion: number | null;
+	/** A designer's "Send test": delivered for real, shown apart in the run log. */
+	test?: boolean;
 	status: RunStatus;
 	clientAddress: string;
 	userAgent: string | null;
@@ -28,6 +31,7 @@ export interface RunRecord {
 	error: unknown;
 	response: unknown;
 	responseStatus: number;
+	replayOf?: string;
 }
 
 export interface StoredResponse {
@@ -67,13 +71,31 @@ export async function insertRun(
 	planned: PlannedDelivery[] = []
 ): Promise<StoredResponse | null> {
 	if (run.idempotencyKey) await releaseExpiredKey(db, run.actionId, run.idempotencyKey);
-	const inserted = await db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(runs)
-			.values({ ...run, finishedAt: isFinished(run.status) ? new Date() : null })
-			.onConflictDoNothing()
-			.returning({ id: runs.id });
-		if (!row) return false;
+	const inserted =
+		planned.length === 0
+			? await insertRunRow(db, run)
+			: await insertWithDeliveries(db, run, planned);
+	if (inserted || !run.idempotencyKey) return null;
+	return findIdempotentResponse(db, run.actionId, run.idempotencyKey);
+}
+
+/** A run without deliveries is one statement: no transaction round trips on the hot path. */
+async function insertRunRow(db: Database, run: RunRecord): Promise<boolean> {
+	const [row] = await db
+		.insert(runs)
+		.values({ ...run, finishedAt: isFinished(run.status) ? new Date() : null })
+		.onConflictDoNothing()
+		.returning({ id: runs.id });
+	return Boolean(row);
+}
+
+async function insertWithDeliveries(
+	db: Database,
+	run: RunRecord,
+	planned: PlannedDelivery[]
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		if (!(await insertRunRow(tx as unknown as Database, run))) return false;
 		for (let start = 0; start < planned.length; start += DELIVERY_CHUNK) {
 			await tx
 				.insert(deliveries)
@@ -81,8 +103,6 @@ export async function insertRun(
 		}
 		return true;
 	});
-	if (inserted || !run.idempotencyKey) return null;
-	return findIdempotentResponse(db, run.actionId, run.idempotencyKey);
 }
 
 function deliveryRow(runId: string, planned: PlannedDelivery) {
