@@ -52,12 +52,14 @@ export const actions = {
 			// Secret fields are not echoed back into the form.
 			return fail(400, { name, problems } satisfies Outcome);
 		}
-		return { saved: name } satisfies Outcome as Outcome;
+		const saved: Outcome = { saved: name };
+		return saved;
 	},
 
 	delete: async ({ request }) => {
 		const name = String((await request.formData()).get('name') ?? '');
 		await deleteCredential(runtime().db, name);
-		return { deleted: name } satisfies Outcome as Outcome;
+		const deleted: Outcome = { deleted: name };
+		return deleted;
 	}
 };
