@@ -10,6 +10,10 @@ export function stripHeaderBreaks(value: string): string {
 
 /** Splits an address list on commas and semicolons outside quotes and angle brackets. */
 export function splitAddresses(list: string): string[] {
+	if (!/[,;]/.test(list)) {
+		const single = list.trim();
+		return single === '' ? [] : [single];
+	}
 	const addresses: string[] = [];
 	let current = '';
 	let quoted = false;

@@ -22,32 +22,33 @@ export class BudgetExceeded extends Error {
 	}
 }
 
-interface Budget {
-	deadline: number;
-	maxOutputChars: number;
+/** What a render is allowed: the caller's limits, kept as given (never copied per render). */
+export interface BudgetLimits {
 	timeLimitMs: number;
+	maxOutputChars: number;
 	now: Date;
 }
 
-let current: Budget | null = null;
+let current: BudgetLimits | null = null;
+let deadline = 0;
 
 /** Runs one render under a deadline and an output size limit, with `now` for the date helpers. */
-export function withBudget<T>(
-	limits: { timeLimitMs: number; maxOutputChars: number; now: Date },
-	render: () => T
-): T {
+export function withBudget<T>(limits: BudgetLimits, render: () => T): T {
 	const outer = current;
-	current = { ...limits, deadline: Date.now() + limits.timeLimitMs };
+	const outerDeadline = deadline;
+	current = limits;
+	deadline = Date.now() + limits.timeLimitMs;
 	try {
 		return render();
 	} finally {
 		current = outer;
+		deadline = outerDeadline;
 	}
 }
 
 /** Throws once the current render has run past its deadline. */
 export function checkDeadline(): void {
-	if (current && Date.now() > current.deadline) {
+	if (current && Date.now() > deadline) {
 		throw new BudgetExceeded(
 			'render-timeout',
 			`The template took longer than ${current.timeLimitMs} ms to render; loop over fewer rows or simplify it.`

@@ -54,6 +54,55 @@ export function rowContext(
 	return context;
 }
 
+/**
+ * Row contexts for a loop whose renders keep nothing of the context, only the text they make:
+ * one object is rewritten row after row while the rows have the same columns, instead of a
+ * new one being filled per row. Each row's context holds what `rowContext` would give, in the
+ * same order; a row with other columns gets a new object, so no column of the previous row
+ * lingers. Only the object returned last is valid.
+ */
+export function rowContextWriter(
+	view: PushView,
+	pushValues: BindingValues,
+	bindings: CompiledBindings
+): (row: Row) => TemplateContext {
+	const shared = new Set([...CONTEXT_NAMES, ...Object.keys(pushValues)]);
+	let context: TemplateContext = Object.create(null);
+	let columns: string[] | null = null;
+	// The built-in names and push values stay as written unless a column overwrites them.
+	let columnsOverlapShared = true;
+	return (row) => {
+		const keys = Object.keys(row);
+		const sameColumns = columns !== null && sameNames(keys, columns);
+		if (!sameColumns) {
+			context = Object.create(null);
+			columns = keys;
+			columnsOverlapShared = keys.some((key) => shared.has(key));
+		}
+		for (let i = 0; i < keys.length; i++) {
+			context[keys[i]] = row[keys[i]];
+		}
+		if (!sameColumns || columnsOverlapShared) {
+			addBuiltIns(context, view, view.rows);
+			copyOwn(pushValues, context);
+		}
+		bindings.evaluateRow(row, context);
+		return context;
+	};
+}
+
+function sameNames(a: string[], b: string[]): boolean {
+	if (a.length !== b.length) {
+		return false;
+	}
+	for (let i = 0; i < a.length; i++) {
+		if (a[i] !== b[i]) {
+			return false;
+		}
+	}
+	return true;
+}
+
 function addBuiltIns(context: TemplateContext, view: PushView, rows: Row[]): void {
 	context.rows = rows;
 	context.rowCount = rows.length;

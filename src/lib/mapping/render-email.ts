@@ -12,13 +12,9 @@ export function renderEmail(
 	output: EmailOutput,
 	context: TemplateContext
 ): RenderedEmail {
-	const header = (name: string) => {
-		const value = job.field(`email.${name}`, context);
-		return value === null ? null : stripHeaderBreaks(value).trim();
-	};
-	const from = addresses(job, 'from', header('from'));
-	const to = addresses(job, 'to', header('to'));
-	const replyTo = addresses(job, 'replyTo', header('replyTo'));
+	const from = addresses(job, 'from', header(job, 'email.from', context));
+	const to = addresses(job, 'to', header(job, 'email.to', context));
+	const replyTo = addresses(job, 'replyTo', header(job, 'email.replyTo', context));
 	if (from.length !== 1 && !job.failed) {
 		job.report(
 			'invalid-email-address',
@@ -43,14 +39,23 @@ export function renderEmail(
 	return {
 		from: from[0] ?? '',
 		to,
-		cc: addresses(job, 'cc', header('cc')),
-		bcc: addresses(job, 'bcc', header('bcc')),
+		cc: addresses(job, 'cc', header(job, 'email.cc', context)),
+		bcc: addresses(job, 'bcc', header(job, 'email.bcc', context)),
 		replyTo: replyTo[0] ?? null,
-		subject: header('subject') ?? '',
+		subject: header(job, 'email.subject', context) ?? '',
 		text: job.field('email.text', context),
 		html: job.field('email.html', context),
 		attachCsv: output.email.attachCsv ? stripHeaderBreaks(output.email.attachCsv) : null
 	};
+}
+
+/**
+ * A header field's rendered text without line breaks. Field names are written out in full
+ * (not built per call) because they are looked up for every row.
+ */
+function header(job: OutputRender, field: string, context: TemplateContext): string | null {
+	const value = job.field(field, context);
+	return value === null ? null : stripHeaderBreaks(value).trim();
 }
 
 /** Splits a rendered address list, reporting each entry that is not an address. */

@@ -14,17 +14,29 @@ export function renderHttp(
 ): RenderedHttp {
 	const { request } = output;
 	const url = withQuery(job, job.field('request.url', context), request.query, context);
+	const headers = request.headers === undefined ? {} : renderHeaders(job, request.headers, context);
+	const body = request.body === undefined ? null : job.field('request.body', context);
+	const bodyType = bodyTypeOf(output);
+	// A body whose template always gives JSON is not parsed again for every row.
+	const alwaysJson = job.compiled.templates.get('request.body')?.alwaysJson === true;
+	if (bodyType === 'json' && body !== null && !alwaysJson) {
+		checkJson(job, body);
+	}
+	return { method: request.method, url, headers, body, bodyType };
+}
+
+function renderHeaders(
+	job: OutputRender,
+	templates: Record<string, string>,
+	context: TemplateContext
+): Record<string, string> {
 	const headers: Array<[string, string]> = [];
-	for (const name of Object.keys(request.headers ?? {})) {
+	for (const name of Object.keys(templates)) {
 		const value = job.field(`request.headers.${name}`, context);
 		headers.push([name, stripHeaderBreaks(value ?? '')]);
 	}
-	const body = request.body === undefined ? null : job.field('request.body', context);
-	const bodyType = bodyTypeOf(output);
-	if (bodyType === 'json' && body !== null) {
-		checkJson(job, body);
-	}
-	return { method: request.method, url, headers: Object.fromEntries(headers), body, bodyType };
+	// fromEntries, not assignment: a header named __proto__ must stay a header.
+	return Object.fromEntries(headers);
 }
 
 /** Adds the rendered query parameters to the rendered URL, which must be absolute http(s). */
@@ -37,31 +49,55 @@ function withQuery(
 	if (url === null) {
 		return '';
 	}
+	const names = query === undefined ? NO_NAMES : Object.keys(query);
+	const checked = names.length === 0 ? checkUrlOnce(url) : checkUrl(url);
+	if (checked.problem !== null) {
+		job.report('invalid-url', `${job.where()}${checked.problem}`, 'request.url');
+	}
+	if (checked.parsed === null) {
+		return url;
+	}
+	for (const name of names) {
+		const value = job.field(`request.query.${name}`, context);
+		if (value !== null) {
+			checked.parsed.searchParams.append(name, value);
+		}
+	}
+	return checked.parsed.href;
+}
+
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+interface CheckedUrl {
+	/** Null when the text is not an absolute URL. */
+	parsed: URL | null;
+	problem: string | null;
+}
+
+function checkUrl(url: string): CheckedUrl {
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
 	} catch {
-		job.report(
-			'invalid-url',
-			`${job.where()}the rendered URL "${url}" is not an absolute URL.`,
-			'request.url'
-		);
-		return url;
+		return { parsed: null, problem: `the rendered URL "${url}" is not an absolute URL.` };
 	}
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-		job.report(
-			'invalid-url',
-			`${job.where()}the rendered URL "${url}" must start with http:// or https://.`,
-			'request.url'
-		);
+		return { parsed, problem: `the rendered URL "${url}" must start with http:// or https://.` };
 	}
-	for (const name of Object.keys(query ?? {})) {
-		const value = job.field(`request.query.${name}`, context);
-		if (value !== null) {
-			parsed.searchParams.append(name, value);
-		}
+	return { parsed, problem: null };
+}
+
+/**
+ * Per-row outputs mostly render the same URL for every row, so the last check is kept and
+ * reused for the same text. Only for URLs without query parameters: those would change it.
+ */
+let lastChecked: { url: string; checked: CheckedUrl } | null = null;
+
+function checkUrlOnce(url: string): CheckedUrl {
+	if (lastChecked?.url !== url) {
+		lastChecked = { url, checked: checkUrl(url) };
 	}
-	return parsed.href;
+	return lastChecked.checked;
 }
 
 function checkJson(job: OutputRender, body: string): void {
@@ -84,7 +120,10 @@ export function bodyTypeOf(output: HttpOutput): RenderedHttp['bodyType'] {
 	if (request.bodyType) {
 		return request.bodyType;
 	}
-	const contentType = Object.entries(request.headers ?? {}).find(
+	if (request.headers === undefined) {
+		return 'json';
+	}
+	const contentType = Object.entries(request.headers).find(
 		([name]) => name.toLowerCase() === 'content-type'
 	)?.[1];
 	if (contentType === undefined || /json/i.test(contentType)) {

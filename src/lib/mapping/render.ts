@@ -4,7 +4,7 @@
  * real push the same way, then queues what this returns.
  *
  * An action is compiled once per version; each push then costs, per row, one filter test,
- * the row bindings, one context object and the renders, and nothing is parsed again.
+ * the row bindings, writing the row into a context and the renders; nothing is parsed again.
  */
 
 import type { HttpOutput } from '../actions/definition';
@@ -12,7 +12,13 @@ import type { CanonicalTable, Row } from '../payload/types';
 import type { BindingValues, PushView } from './bindings';
 import type { CompiledAction } from './compile-action';
 import type { CompiledOutput } from './compile-output';
-import { buildPushView, pushContext, rowContext, type TemplateContext } from './context';
+import {
+	buildPushView,
+	pushContext,
+	rowContext,
+	rowContextWriter,
+	type TemplateContext
+} from './context';
 import { OutputRender } from './field-render';
 import { batchSizeOf, PAGE_FIELD } from './output-fields';
 import type { MappingProblem } from './problems';
@@ -98,16 +104,19 @@ export function renderAction(
 	const limit = Math.min(push.keptIndexes.length, options.rowLimit ?? Infinity);
 	const byOutput: RenderedOutput[][] = compiled.outputs.map(() => []);
 
-	// Row by row, so every per-row output of a row shares one context.
-	if (compiled.outputs.some((output) => output.context === 'row' && output.problems.length === 0)) {
+	// Row by row, so every per-row output of a row shares one context. The renders keep only
+	// text, so one context object can be rewritten for each row.
+	const rowOutputs = compiled.outputs
+		.map((output, i) => ({ output, i }))
+		.filter(({ output }) => output.context === 'row' && output.problems.length === 0);
+	if (rowOutputs.length > 0) {
+		const contextFor = rowContextWriter(push.view, push.pushValues, compiled.bindings);
 		for (let k = 0; k < limit; k++) {
 			const rowIndex = push.keptIndexes[k];
-			const context = rowContextAt(push, table, rowIndex);
-			compiled.outputs.forEach((output, i) => {
-				if (output.context === 'row' && output.problems.length === 0) {
-					byOutput[i].push(renderOutput(push, output, context, rowIndex));
-				}
-			});
+			const context = contextFor(table.rows[rowIndex]);
+			for (const { output, i } of rowOutputs) {
+				byOutput[i].push(renderOutput(push, output, context, rowIndex));
+			}
 		}
 	}
 	compiled.outputs.forEach((output, i) => {

@@ -11,6 +11,7 @@ import { buildWithHandlebars, RUNTIME_OPTIONS } from './handlebars-build';
 import { HelperError } from './format-helpers';
 import type { MappingProblem } from './problems';
 import { compileInterpolation } from './interpolation';
+import { alwaysJson } from './json-shape';
 import { inspectTemplate, type TemplateName } from './template-ast';
 
 /**
@@ -34,9 +35,11 @@ export interface CompiledTemplate {
 	mode: RenderMode;
 	/** The names the template looks up, for the designer's checks. */
 	names: TemplateName[];
-	/** False for templates that only interpolate values: they call no helper and cannot loop. */
+	/** False for templates that only put values into text: they call no helper and cannot loop. */
 	budgeted: boolean;
 	run: Handlebars.TemplateDelegate;
+	/** True when every render is valid JSON whatever the values; see json-shape.ts. */
+	alwaysJson?: boolean;
 }
 
 export type TemplateCompileResult =
@@ -101,9 +104,11 @@ function compileUncached(source: string, mode: RenderMode): TemplateCompileResul
 	if (issues.length > 0) {
 		return { ok: false, problems: issues };
 	}
-	const interpolate = compileInterpolation(ast, mode);
-	if (interpolate) {
-		return { ok: true, template: { source, mode, names, budgeted: false, run: interpolate } };
+	const direct = compileInterpolation(ast, mode);
+	if (direct) {
+		const { run, callsHelpers: budgeted } = direct;
+		const json = alwaysJson(direct.textsAroundJson);
+		return { ok: true, template: { source, mode, names, budgeted, run, alwaysJson: json } };
 	}
 	return build(ast, mode, source, names, helpers);
 }
