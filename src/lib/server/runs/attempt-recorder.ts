@@ -22,7 +22,7 @@ export function createAttemptRecorder(
 	db: Database,
 	options: { maxBatch: number; maxWaitMs: number }
 ): AttemptRecorder {
-	let pending: Pending[] = [];
+	const pending: Pending[] = [];
 	let writing = false;
 	let timer: NodeJS.Timeout | null = null;
 
