@@ -104,7 +104,8 @@ CREATE TABLE "runs" (
 	"error" jsonb,
 	"response" jsonb,
 	"response_status" integer,
-	"replay_of" uuid
+	"replay_of" uuid,
+	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', left(coalesce(payload, ''), 200000) || ' ' || coalesce(error::text, ''))) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "sessions" (
@@ -139,13 +140,19 @@ ALTER TABLE "runs" ADD CONSTRAINT "runs_action_id_actions_id_fk" FOREIGN KEY ("a
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_tokens_user_idx" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "deliveries_run_idx" ON "deliveries" USING btree ("run_id");--> statement-breakpoint
+CREATE INDEX "deliveries_open_run_idx" ON "deliveries" USING btree ("run_id") WHERE "deliveries"."status" in ('pending', 'sending', 'retrying');--> statement-breakpoint
 CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("next_attempt_at") WHERE "deliveries"."status" in ('pending', 'retrying');--> statement-breakpoint
 CREATE INDEX "deliveries_leased_idx" ON "deliveries" USING btree ("locked_until") WHERE "deliveries"."status" = 'sending';--> statement-breakpoint
+CREATE INDEX "deliveries_error_search_idx" ON "deliveries" USING gin (to_tsvector('simple', coalesce("last_error", ''))) WHERE "deliveries"."last_error" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "delivery_attempts_number_idx" ON "delivery_attempts" USING btree ("delivery_id","number");--> statement-breakpoint
 CREATE INDEX "login_failures_key_idx" ON "login_failures" USING btree ("key","failed_at");--> statement-breakpoint
 CREATE INDEX "push_signatures_seen_idx" ON "push_signatures" USING btree ("seen_at");--> statement-breakpoint
 CREATE INDEX "runs_received_idx" ON "runs" USING btree ("received_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "runs_action_received_idx" ON "runs" USING btree ("action_id","received_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "runs_status_received_idx" ON "runs" USING btree ("status","received_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "runs_action_status_received_idx" ON "runs" USING btree ("action_id","status","received_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "runs_test_received_idx" ON "runs" USING btree ("received_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "runs"."test";--> statement-breakpoint
+CREATE INDEX "runs_replay_of_idx" ON "runs" USING btree ("replay_of") WHERE "runs"."replay_of" is not null;--> statement-breakpoint
+CREATE INDEX "runs_search_idx" ON "runs" USING gin ("search");--> statement-breakpoint
 CREATE UNIQUE INDEX "runs_idempotency_idx" ON "runs" USING btree ("action_id","idempotency_key") WHERE "runs"."idempotency_key" is not null;--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");

@@ -47,6 +47,8 @@ export async function startServer(
 		PUSHMAP_SECRET_KEY: 'test-secret-key-with-enough-length',
 		LOG_LEVEL: 'info',
 		DATABASE_URL: database?.url ?? '',
+		// Suites make their own data; the first-run demo would add an action to each of them.
+		PUSHMAP_DEMO: 'off',
 		...extraEnv
 	};
 

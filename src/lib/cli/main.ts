@@ -5,6 +5,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
 import { normalizeCommand } from './commands/normalize';
+import { registerCommand } from './commands/register';
 import { serveCommand } from './commands/serve';
 import { tokenCommand } from './commands/token';
 
@@ -15,7 +16,8 @@ const commands: Command[] = [
 	tokenCommand,
 	normalizeCommand,
 	importCommand,
-	exportCommand
+	exportCommand,
+	registerCommand
 ];
 
 export async function main(argv: string[]): Promise<number> {

@@ -18,7 +18,8 @@ describe('configuration', () => {
 			maxPushBytes: 20 * 1024 * 1024,
 			maxStoredPayloadBytes: 5 * 1024 * 1024,
 			deliveryConcurrency: 32,
-			deliveryLeaseSeconds: 120
+			deliveryLeaseSeconds: 120,
+			runRetentionDays: 30
 		});
 	});
 

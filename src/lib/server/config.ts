@@ -25,6 +25,8 @@ export interface Config {
 	deliveryConcurrency: number;
 	/** How long a worker holds a delivery it claimed before another may resume it. */
 	deliveryLeaseSeconds: number;
+	/** Days a run is kept before the scheduled purge deletes it, unless its action sets its own. */
+	runRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -55,7 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			'PUSHMAP_DELIVERY_LEASE_SECONDS',
 			env.PUSHMAP_DELIVERY_LEASE_SECONDS,
 			120
-		)
+		),
+		runRetentionDays: parseCount('PUSHMAP_RUN_RETENTION_DAYS', env.PUSHMAP_RUN_RETENTION_DAYS, 30)
 	};
 }
 

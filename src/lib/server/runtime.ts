@@ -8,6 +8,7 @@ import { openDatabase, type Database, type DatabaseHandle } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import { log } from './log';
 import { queueDepthFrom } from './metrics';
+import { startDemo, stopDemo } from './demo';
 import { createOutboundGuard, type OutboundGuard } from './outbound';
 import { queueDepth } from './runs/queue';
 import { createSenders } from './runs/senders';
@@ -37,14 +38,18 @@ export async function startRuntime(
 ): Promise<Runtime> {
 	if (current) return current;
 
-	const guard = createOutboundGuard(config.outboundAllow);
+	let guard = createOutboundGuard(config.outboundAllow);
 	const database = await openDatabase(config);
 	try {
 		await migrateDatabase(database);
 		const secretKey = await resolveSecretKey(config.secretKey, config.dataDir, log);
+		// The first-run demo delivers to this machine; it adds exactly its own two targets.
+		const demoAllow = options.deliver ? await startDemo(config, database.db, secretKey) : [];
+		if (demoAllow.length > 0) guard = createOutboundGuard([...config.outboundAllow, ...demoAllow]);
 		const worker = options.deliver ? startWorker(config, database.db, secretKey, guard) : null;
 		current = { config, database, db: database.db, secretKey, guard, worker };
 	} catch (error) {
+		await stopDemo();
 		await database.close();
 		throw error;
 	}
@@ -71,6 +76,7 @@ export async function stopRuntime(): Promise<void> {
 	const stopping = current;
 	current = undefined;
 	await stopping?.worker?.stop();
+	await stopDemo();
 	await stopping?.guard.close();
 	await stopping?.database.close();
 }

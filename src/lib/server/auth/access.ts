@@ -14,6 +14,8 @@ const PUBLIC: RegExp[] = [
 	/^\/invite\/[^/]+\/?$/,
 	/^\/(healthz|readyz|metrics)$/,
 	/^\/a\/.+/,
+	// The demo billing sink takes the demo action's deliveries, which carry no session.
+	/^\/demo\/sink\/[^/]+$/,
 	/^\/_app\//,
 	/^\/favicon\.svg$/,
 	/^\/robots\.txt$/

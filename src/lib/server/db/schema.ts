@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import {
 	bigint,
 	boolean,
+	customType,
 	index,
 	integer,
 	jsonb,
@@ -145,6 +146,11 @@ export const runStatuses = [
 ] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
+/** Full-text search, which PostgreSQL and PGlite both have built in (pg_trgm PGlite lacks). */
+const tsvector = customType<{ data: string }>({
+	dataType: () => 'tsvector'
+});
+
 export const runs = pgTable(
 	'runs',
 	{
@@ -176,12 +182,32 @@ export const runs = pgTable(
 		response: jsonb('response'),
 		responseStatus: integer('response_status'),
 		/** Which run this one replays, if any. */
-		replayOf: uuid('replay_of')
+		replayOf: uuid('replay_of'),
+		/**
+		 * The run log's free-text search: the words of the payload and of the rejection. Only
+		 * the payload's start is indexed, since a tsvector holds at most 1 MB.
+		 */
+		search: tsvector('search').generatedAlwaysAs(
+			sql`to_tsvector('simple', left(coalesce(payload, ''), 200000) || ' ' || coalesce(error::text, ''))`
+		)
 	},
 	(t) => [
 		index('runs_received_idx').on(t.receivedAt.desc(), t.id.desc()),
 		index('runs_action_received_idx').on(t.actionId, t.receivedAt.desc(), t.id.desc()),
 		index('runs_status_received_idx').on(t.status, t.receivedAt.desc(), t.id.desc()),
+		index('runs_action_status_received_idx').on(
+			t.actionId,
+			t.status,
+			t.receivedAt.desc(),
+			t.id.desc()
+		),
+		index('runs_test_received_idx')
+			.on(t.receivedAt.desc(), t.id.desc())
+			.where(sql`${t.test}`),
+		index('runs_replay_of_idx')
+			.on(t.replayOf)
+			.where(sql`${t.replayOf} is not null`),
+		index('runs_search_idx').using('gin', t.search),
 		uniqueIndex('runs_idempotency_idx')
 			.on(t.actionId, t.idempotencyKey)
 			.where(sql`${t.idempotencyKey} is not null`)
@@ -223,12 +249,20 @@ export const deliveries = pgTable(
 	},
 	(t) => [
 		index('deliveries_run_idx').on(t.runId),
+		// Whether a run still has open deliveries is asked each time one closes: a probe here.
+		index('deliveries_open_run_idx')
+			.on(t.runId)
+			.where(sql`${t.status} in ('pending', 'sending', 'retrying')`),
 		index('deliveries_due_idx')
 			.on(t.nextAttemptAt)
 			.where(sql`${t.status} in ('pending', 'retrying')`),
 		index('deliveries_leased_idx')
 			.on(t.lockedUntil)
-			.where(sql`${t.status} = 'sending'`)
+			.where(sql`${t.status} = 'sending'`),
+		// The run log's free-text search finds runs by their deliveries' errors too.
+		index('deliveries_error_search_idx')
+			.using('gin', sql`to_tsvector('simple', coalesce(${t.lastError}, ''))`)
+			.where(sql`${t.lastError} is not null`)
 	]
 );
 

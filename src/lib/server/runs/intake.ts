@@ -20,6 +20,7 @@ import { checkPushAuth, DEFAULT_HMAC_TOLERANCE_SECONDS } from './endpoint-auth';
 import { readPushBody, type PushBody } from './push-body';
 import { takePush } from './rate-limit';
 import { planDeliveries, type PlannedDelivery } from './delivery-plan';
+import { formFedOutputIds } from './form-submission';
 import {
 	findIdempotentResponse,
 	initialStatus,
@@ -39,6 +40,12 @@ export interface IncomingPush {
 	/** Render every output and answer with them, without recording or sending anything. */
 	dryRun: boolean;
 }
+
+/**
+ * An action a push runs on: the published version, or, for a designer's "Send test", the
+ * compiled draft, which has no version number.
+ */
+export type RunnableAction = Omit<LiveAction, 'version'> & { version: number | null };
 
 export interface PushReply {
 	status: number;
@@ -96,7 +103,7 @@ export async function receivePush(push: IncomingPush): Promise<PushReply> {
 
 async function authenticate(
 	push: IncomingPush,
-	action: LiveAction,
+	action: RunnableAction,
 	body: PushBody | undefined
 ): Promise<{ ok: true; method: string } | { ok: false; reply: PushReply }> {
 	const { db, secretKey } = runtime();
@@ -140,11 +147,58 @@ async function authenticate(
 
 async function recordAndReply(
 	push: IncomingPush,
-	action: LiveAction,
+	action: RunnableAction,
 	authMethod: string,
 	key: string | null,
 	body: PushBody
 ): Promise<PushReply> {
+	const recorded = await recordPush(action, body, {
+		clientAddress: push.clientAddress,
+		userAgent: push.request.headers.get('user-agent')?.slice(0, 500) ?? null,
+		authMethod,
+		idempotencyKey: key
+	});
+	if (recorded.raced) return replayed(recorded.raced);
+
+	pushesTotal.inc({ action: push.slug, outcome: recorded.status < 400 ? 'accepted' : 'rejected' });
+	if (recorded.rowCount !== null && recorded.status < 400) pushRows.observe(recorded.rowCount);
+	log.info(
+		{ action: push.slug, runId: recorded.runId, status: recorded.status, rows: recorded.rowCount },
+		'push recorded'
+	);
+	return { status: recorded.status, body: recorded.body, headers: {} };
+}
+
+/** Where a push came from, as the run log shows it. */
+export interface PushOrigin {
+	clientAddress: string;
+	userAgent: string | null;
+	authMethod: string;
+	idempotencyKey: string | null;
+	/** Set when the run log replays an earlier run. */
+	replayOf?: string;
+	/** A designer's "Send test": delivered for real, shown apart in the run log. */
+	test?: boolean;
+}
+
+export interface RecordedPush {
+	runId: string;
+	status: number;
+	body: unknown;
+	rowCount: number | null;
+	/** Another push with the same idempotency key won: its response, and nothing was recorded. */
+	raced: StoredResponse | null;
+}
+
+/**
+ * Assesses, renders and records a push's body for one action version, and queues its
+ * deliveries: what a live push does after authentication, and what a replay does.
+ */
+export async function recordPush(
+	action: RunnableAction,
+	body: PushBody,
+	origin: PushOrigin
+): Promise<RecordedPush> {
 	const { db, worker } = runtime();
 	const runId = randomUUID();
 	const outcome = replyFor(runId, action, body);
@@ -157,10 +211,7 @@ async function recordAndReply(
 			actionId: action.actionId,
 			actionVersion: action.version,
 			status: outcome.runStatus,
-			clientAddress: push.clientAddress,
-			userAgent: push.request.headers.get('user-agent')?.slice(0, 500) ?? null,
-			authMethod,
-			idempotencyKey: key,
+			...origin,
 			format: outcome.table?.format ?? null,
 			rowCount: outcome.table?.rows.length ?? null,
 			...stored,
@@ -171,16 +222,9 @@ async function recordAndReply(
 		} satisfies RunRecord,
 		outcome.deliveries
 	);
-	if (raced) return replayed(raced);
-	if (outcome.deliveries.length > 0) worker?.nudge();
-
-	pushesTotal.inc({ action: push.slug, outcome: outcome.status < 400 ? 'accepted' : 'rejected' });
-	if (outcome.table && outcome.status < 400) pushRows.observe(outcome.table.rows.length);
-	log.info(
-		{ action: push.slug, runId, status: outcome.status, rows: outcome.table?.rows.length },
-		'push recorded'
-	);
-	return { status: outcome.status, body: outcome.body, headers: {} };
+	if (!raced && outcome.deliveries.length > 0) worker?.nudge();
+	const rowCount = outcome.table?.rows.length ?? null;
+	return { runId, status: outcome.status, body: outcome.body, rowCount, raced };
 }
 
 interface Outcome {
@@ -192,7 +236,7 @@ interface Outcome {
 	deliveries: PlannedDelivery[];
 }
 
-function replyFor(runId: string, action: LiveAction, body: PushBody): Outcome {
+function replyFor(runId: string, action: RunnableAction, body: PushBody): Outcome {
 	if (!body.ok) return rejected(body.status, errorBody(body.code, body.message, { runId }));
 
 	const assessment = assessPush(body.value, action.definition);
@@ -208,7 +252,10 @@ function replyFor(runId: string, action: LiveAction, body: PushBody): Outcome {
 
 	const { table, warnings } = assessment;
 	const rendering = renderAction(action.compiled, table, { now: new Date() });
-	const deliveries = planDeliveries(action.definition, rendering.outputs, table);
+	// Outputs that a form feeds wait for the person's submission (form-submission.ts).
+	const fed = formFedOutputIds(action.definition);
+	const sent = rendering.outputs.filter((output) => !fed.has(output.outputId));
+	const deliveries = planDeliveries(action.definition, sent, table);
 	const runStatus = initialStatus(deliveries);
 	return {
 		status: 200,
@@ -234,7 +281,7 @@ function rejected(status: number, body: unknown): Outcome {
 
 /** One entry per output: how many deliveries it queued, or what it shows, and its problems. */
 function summarizeOutputs(
-	action: LiveAction,
+	action: RunnableAction,
 	rendering: RenderResult,
 	deliveries: PlannedDelivery[]
 ) {
@@ -259,7 +306,7 @@ function summarizeOutputs(
 }
 
 /** `?dryRun=1`: everything a push would render, nothing recorded, queued or sent. */
-function dryRunReply(action: LiveAction, body: PushBody): PushReply {
+function dryRunReply(action: RunnableAction, body: PushBody): PushReply {
 	if (!body.ok) return errorReply(body.status, body.code, body.message);
 	const assessment = assessPush(body.value, action.definition);
 	if (!assessment.accepted) {

@@ -57,8 +57,14 @@ async function deriveTable(
 			reason: 'The payload was larger than the size kept, so only its start is stored.'
 		};
 	}
-	if (!run.actionId || !run.actionVersion)
-		return { available: false, reason: 'The action was deleted.' };
+	if (!run.actionId) return { available: false, reason: 'The action was deleted.' };
+	if (!run.actionVersion) {
+		return {
+			available: false,
+			reason:
+				'This test ran on an unpublished draft, which has changed since, so the table cannot be derived again.'
+		};
+	}
 	const version = await findVersion(db, run.actionId, run.actionVersion);
 	if (!version) return { available: false, reason: 'The action version was deleted.' };
 

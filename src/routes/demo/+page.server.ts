@@ -1,0 +1,3 @@
+import { activeDemo } from '$lib/server/demo';
+
+export const load = () => ({ running: activeDemo() !== null });
