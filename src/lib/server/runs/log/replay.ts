@@ -15,7 +15,7 @@ import type { Database } from '../../db/client';
 import { actions, deliveries, runs } from '../../db/schema';
 import { assessPush } from '../assess';
 import { planDeliveries } from '../delivery-plan';
-import { recordPush, type PushOrigin } from '../intake';
+import { recordPush, type PushOrigin } from '../record-push';
 
 export type ReplayVersion = 'current' | 'original';
 

@@ -4,7 +4,7 @@ import { prePublishChecks } from '$lib/designer/checks';
 import { compileAction } from '$lib/mapping/compile-action';
 import { findAction, findVersion } from '$lib/server/actions/store';
 import { jsonError } from '$lib/server/http';
-import { recordPush } from '$lib/server/runs/intake';
+import { recordPush } from '$lib/server/runs/record-push';
 import { readPushBody } from '$lib/server/runs/push-body';
 import { runtime } from '$lib/server/runtime';
 
