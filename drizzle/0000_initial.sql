@@ -105,7 +105,7 @@ CREATE TABLE "runs" (
 	"response" jsonb,
 	"response_status" integer,
 	"replay_of" uuid,
-	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', left(coalesce(payload, ''), 200000) || ' ' || coalesce(error::text, ''))) STORED
+	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', left(coalesce(payload, ''), 20000) || ' ' || coalesce(error::text, ''))) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "sessions" (

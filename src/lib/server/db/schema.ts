@@ -185,10 +185,12 @@ export const runs = pgTable(
 		replayOf: uuid('replay_of'),
 		/**
 		 * The run log's free-text search: the words of the payload and of the rejection. Only
-		 * the payload's start is indexed, since a tsvector holds at most 1 MB.
+		 * the payload's first 20,000 characters are indexed (about the first hundred rows of
+		 * a five-column answer): it is computed on every push, and 200,000 characters cost a
+		 * 1,000-row push 15 ms of database time where 20,000 cost under 2.
 		 */
 		search: tsvector('search').generatedAlwaysAs(
-			sql`to_tsvector('simple', left(coalesce(payload, ''), 200000) || ' ' || coalesce(error::text, ''))`
+			sql`to_tsvector('simple', left(coalesce(payload, ''), 20000) || ' ' || coalesce(error::text, ''))`
 		)
 	},
 	(t) => [
