@@ -45,7 +45,9 @@ describe('npx pushmap', () => {
 			'token',
 			'normalize',
 			'import',
-			'export'
+			'export',
+			'run',
+			'register'
 		]) {
 			expect(overview.stdout).toContain(`  ${name}`);
 			const help = await pushmap([name, '--help'], {});
@@ -169,6 +171,30 @@ describe.each(engines)('npx pushmap on %s', (engine) => {
 		expect(JSON.parse(first.stdout).slug).toBe('renewal-invoices');
 		const missing = await pushmap(['export', 'renewal-invoices', '--version', '9'], env);
 		expect(missing.stderr).toContain('has no version 9');
+
+		const sample = path.join(root, 'tests/fixtures/payloads/callback-answer-menu.json');
+		const dry = await pushmap(['run', 'renewal-invoices', sample, '--dry-run'], env);
+		const rendered = JSON.parse(dry.stdout);
+		expect(rendered.rowsKept).toBe(3);
+		expect(rendered.outputs.map((o: { outputId: string }) => o.outputId)).toEqual([
+			'invoice',
+			'invoice',
+			'invoice',
+			'notice',
+			'notice',
+			'notice'
+		]);
+		expect(JSON.parse(rendered.outputs[0].rendered.body)).toEqual({
+			customer: 'Acme Corp',
+			due: '2024-07-15'
+		});
+
+		const recorded = JSON.parse((await pushmap(['run', 'renewal-invoices', sample], env)).stdout);
+		expect(recorded).toMatchObject({ status: 'running', rowCount: 3 });
+		expect(recorded.outputs).toEqual([
+			expect.objectContaining({ id: 'invoice', deliveries: 3 }),
+			expect.objectContaining({ id: 'notice', deliveries: 3 })
+		]);
 	});
 
 	it('lists every problem of an invalid definition with its field path', async () => {

@@ -5,6 +5,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
 import { normalizeCommand } from './commands/normalize';
+import { runCommand } from './commands/run';
 import { registerCommand } from './commands/register';
 import { serveCommand } from './commands/serve';
 import { tokenCommand } from './commands/token';
@@ -17,6 +18,7 @@ const commands: Command[] = [
 	normalizeCommand,
 	importCommand,
 	exportCommand,
+	runCommand,
 	registerCommand
 ];
 
